@@ -28,4 +28,11 @@ public @interface Tool {
 
   /** The tool's name as the model sees it; defaults to the method name. Must match {@code ^[a-zA-Z0-9_-]{1,64}$}. */
   String name() default "";
+
+  /**
+   * Whether the tool is sent with OpenAI's {@code strict: true}, so that the model's arguments always
+   * match the schema. A schema strict mode cannot express (a {@code Map} parameter, say) makes the
+   * tool non-strict anyway, with an INFO log line saying why.
+   */
+  boolean strict() default true;
 }
