@@ -112,17 +112,25 @@ public final class JsonSchemas {
       if (property.optional()) {
         node = nullable(node);
       }
-      if (!property.description().isBlank()) {
-        node.put("description", property.description());
-      }
       props.set(property.name(), node);
       if (mode == Mode.STRICT || !property.optional()) {
         required.add(property.name());
       }
     }
-    schema.set("required", required);
+    if (!required.isEmpty()) {
+      schema.set("required", required);
+    }
     schema.put("additionalProperties", false);
     ObjectNode defs = builder.collectDefinitions(DEFS);
+    // Only now are the referenced schemas filled in, so the description goes last and wins over
+    // a class description.
+    for (Property property : properties) {
+      if (!property.description().isBlank()) {
+        ObjectNode node = (ObjectNode) props.get(property.name());
+        node.remove("description");
+        node.put("description", property.description());
+      }
+    }
     if (!defs.isEmpty()) {
       schema.set(DEFS, defs);
     }
@@ -200,7 +208,11 @@ public final class JsonSchemas {
   private static @Nullable CustomDefinition customDefinition(ResolvedType type, SchemaGenerationContext context, Mode mode) {
     Class<?> raw = type.getErasedType();
     ObjectNode node = Json.MAPPER.createObjectNode();
-    if (raw == char.class || raw == Character.class) {
+    if (raw == byte.class || raw == Byte.class) {
+      node.put("type", "integer").put("minimum", Byte.MIN_VALUE).put("maximum", Byte.MAX_VALUE);
+    } else if (raw == short.class || raw == Short.class) {
+      node.put("type", "integer").put("minimum", Short.MIN_VALUE).put("maximum", Short.MAX_VALUE);
+    } else if (raw == char.class || raw == Character.class) {
       node.put("type", "string").put("pattern", "^[\\s\\S]$");
     } else if (raw == LocalDateTime.class) {
       node.put("type", "string").put("pattern", LOCAL_DATE_TIME_PATTERN);
