@@ -1,0 +1,102 @@
+package dev.conduit.agent;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * The library's shared threads: virtual threads where the JVM has them (21+), daemon platform
+ * threads on 17. Created lazily, never shut down (they are daemons and idle threads time out).
+ */
+final class Threads {
+  private Threads() {}
+
+  /** Bounded pool size for tools on JVMs without virtual threads. */
+  static final int PLATFORM_TOOL_THREADS = 64;
+
+  static ExecutorService tools() {
+    return ToolsHolder.EXECUTOR;
+  }
+
+  static ExecutorService runs() {
+    return RunsHolder.EXECUTOR;
+  }
+
+  /** Fires tool timeouts and run deadlines; its tasks only flip flags and interrupt. */
+  static ScheduledThreadPoolExecutor watchdog() {
+    return WatchdogHolder.EXECUTOR;
+  }
+
+  static boolean virtualThreadsAvailable() {
+    return VirtualThreads.FACTORY != null;
+  }
+
+  private static final class ToolsHolder {
+    static final ExecutorService EXECUTOR = virtualOr(() -> {
+      ThreadPoolExecutor pool = new ThreadPoolExecutor(PLATFORM_TOOL_THREADS, PLATFORM_TOOL_THREADS, 30, TimeUnit.SECONDS,
+          new LinkedBlockingQueue<>(), daemonFactory("conduit-tool-"));
+      pool.allowCoreThreadTimeOut(true);
+      return pool;
+    });
+  }
+
+  private static final class RunsHolder {
+    // Unbounded on 17: a run mostly waits on I/O and on its tools, and the caller bounds how many it starts.
+    static final ExecutorService EXECUTOR = virtualOr(() -> new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
+        new SynchronousQueue<>(), daemonFactory("conduit-run-")));
+  }
+
+  private static final class WatchdogHolder {
+    static final ScheduledThreadPoolExecutor EXECUTOR = newWatchdog();
+
+    private static ScheduledThreadPoolExecutor newWatchdog() {
+      ScheduledThreadPoolExecutor watchdog = new ScheduledThreadPoolExecutor(1, daemonFactory("conduit-watchdog-"));
+      watchdog.setRemoveOnCancelPolicy(true);
+      return watchdog;
+    }
+  }
+
+  private static final class VirtualThreads {
+    static final ThreadFactory FACTORY = find();
+
+    private static ThreadFactory find() {
+      try {
+        // Looked up on the public interface: the builder's own class is internal to java.base.
+        Class<?> builderType = Class.forName("java.lang.Thread$Builder");
+        Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
+        builder = builderType.getMethod("name", String.class, long.class).invoke(builder, "conduit-virtual-", 1L);
+        return (ThreadFactory) builderType.getMethod("factory").invoke(builder);
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        return null; // JDK 17-20: no virtual threads
+      }
+    }
+  }
+
+  private static ExecutorService virtualOr(Supplier<ExecutorService> platform) {
+    ThreadFactory virtual = VirtualThreads.FACTORY;
+    if (virtual != null) {
+      try {
+        return (ExecutorService) Executors.class.getMethod("newThreadPerTaskExecutor", ThreadFactory.class).invoke(null, virtual);
+      } catch (ReflectiveOperationException e) {
+        // fall back to platform threads
+      }
+    }
+    return platform.get();
+  }
+
+  private static ThreadFactory daemonFactory(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}
