@@ -32,7 +32,7 @@ final class DemoModels {
       "what", "what's", "whats", "how", "is", "are", "was", "will", "would", "could", "can", "tell", "me",
       "please", "the", "weather", "time", "today", "tomorrow", "tonight", "should", "i", "do", "does", "and",
       "in", "at", "for", "give", "show", "compare", "current", "local", "right", "now", "hi", "hello", "hey",
-      "it", "it's", "its", "forecast", "temperature", "and", "or", "vs", "versus", "whether", "need", "an",
+      "it", "it's", "its", "forecast", "temperature", "or", "vs", "versus", "whether", "need", "an",
       "umbrella", "a", "any", "like", "there", "where", "when", "which", "who", "why", "date");
   private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}'’.-]*");
   private static final Pattern AFTER_IN = Pattern.compile("\\b(?:in|for|at)\\s+([^?!.;]+)", Pattern.CASE_INSENSITIVE);
