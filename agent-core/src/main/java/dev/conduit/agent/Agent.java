@@ -143,6 +143,14 @@ public final class Agent {
     return execute(input, settings, Optional.of(requireNonNull(listener, "listener")), true);
   }
 
+  /** Structured output with streaming: the JSON arrives as text deltas, then is parsed as {@code outputType}. */
+  public <T> TypedRunResult<T> runStreaming(String input, Class<T> outputType, AgentListener listener) {
+    requireNonNull(outputType, "outputType");
+    ModelSettings structured = settings.toBuilder().responseFormat(outputFormat(outputType)).build();
+    RunResult result = execute(List.of(userMessage(input)), structured, Optional.of(requireNonNull(listener, "listener")), true);
+    return new TypedRunResult<>(parse(outputType, result), result);
+  }
+
   /**
    * Starts a run on another thread. Cancelling the future stops the model call in flight and
    * interrupts the running tools.

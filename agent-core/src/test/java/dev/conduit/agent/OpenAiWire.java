@@ -1,0 +1,233 @@
+package dev.conduit.agent;
+
+import dev.conduit.agent.internal.Json;
+import dev.conduit.agent.message.ToolCall;
+import dev.conduit.agent.openai.Endpoint;
+import java.util.ArrayList;
+import java.util.List;
+import mockwebserver3.MockResponse;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Bodies shaped like the real OpenAI API's, for an agent talking to MockWebServer: a turn of tool
+ * calls or of text, on either endpoint, as JSON or as an SSE stream.
+ */
+final class OpenAiWire {
+  private final Endpoint endpoint;
+  private final boolean streaming;
+
+  OpenAiWire(Endpoint endpoint, boolean streaming) {
+    this.endpoint = endpoint;
+    this.streaming = streaming;
+  }
+
+  MockResponse toolCalls(ToolCall... calls) {
+    return respond(List.of(calls), "");
+  }
+
+  MockResponse text(String text) {
+    return respond(List.of(), text);
+  }
+
+  private MockResponse respond(List<ToolCall> calls, String text) {
+    String body;
+    if (endpoint == Endpoint.CHAT_COMPLETIONS) {
+      body = streaming ? chatStream(calls, text) : chatJson(calls, text).toString();
+    } else {
+      body = streaming ? responsesStream(calls, text) : responsesJson(calls, text).toString();
+    }
+    return new MockResponse.Builder()
+        .addHeader("Content-Type", streaming ? "text/event-stream" : "application/json")
+        .addHeader("x-request-id", "req_test")
+        .body(body)
+        .build();
+  }
+
+  // --- Chat Completions ----------------------------------------------------------------------
+
+  private static ObjectNode chatJson(List<ToolCall> calls, String text) {
+    ObjectNode root = Json.MAPPER.createObjectNode();
+    root.put("id", "chatcmpl-1").put("object", "chat.completion").put("created", 1).put("model", "gpt-5.1");
+    ObjectNode choice = root.putArray("choices").addObject();
+    choice.put("index", 0);
+    ObjectNode message = choice.putObject("message");
+    message.put("role", "assistant");
+    if (calls.isEmpty()) {
+      message.put("content", text);
+    } else {
+      message.putNull("content");
+      ArrayNode toolCalls = message.putArray("tool_calls");
+      for (ToolCall call : calls) {
+        ObjectNode c = toolCalls.addObject();
+        c.put("id", call.id()).put("type", "function");
+        c.putObject("function").put("name", call.name()).put("arguments", call.argumentsJson());
+      }
+    }
+    message.putNull("refusal");
+    choice.put("finish_reason", calls.isEmpty() ? "stop" : "tool_calls");
+    root.set("usage", chatUsage());
+    return root;
+  }
+
+  private static ObjectNode chatUsage() {
+    ObjectNode usage = Json.MAPPER.createObjectNode();
+    usage.put("prompt_tokens", 100).put("completion_tokens", 20).put("total_tokens", 120);
+    usage.putObject("prompt_tokens_details").put("cached_tokens", 40);
+    usage.putObject("completion_tokens_details").put("reasoning_tokens", 5);
+    return usage;
+  }
+
+  private static String chatStream(List<ToolCall> calls, String text) {
+    List<String> events = new ArrayList<>();
+    events.add(chunk(delta -> delta.put("role", "assistant").put("content", ""), null));
+    for (int i = 0; i < calls.size(); i++) {
+      ToolCall call = calls.get(i);
+      int index = i;
+      events.add(chunk(delta -> {
+        ObjectNode c = delta.putArray("tool_calls").addObject();
+        c.put("index", index).put("id", call.id()).put("type", "function");
+        c.putObject("function").put("name", call.name()).put("arguments", "");
+      }, null));
+      for (String piece : halves(call.argumentsJson())) {
+        events.add(chunk(delta -> delta.putArray("tool_calls").addObject().put("index", index)
+            .putObject("function").put("arguments", piece), null));
+      }
+    }
+    for (String piece : halves(text)) {
+      events.add(chunk(delta -> delta.put("content", piece), null));
+    }
+    events.add(chunk(delta -> { }, calls.isEmpty() ? "stop" : "tool_calls"));
+    ObjectNode usageChunk = Json.MAPPER.createObjectNode();
+    usageChunk.put("id", "chatcmpl-1").put("object", "chat.completion.chunk").put("created", 1).put("model", "gpt-5.1");
+    usageChunk.putArray("choices");
+    usageChunk.set("usage", chatUsage());
+    events.add(usageChunk.toString());
+    StringBuilder sse = new StringBuilder();
+    for (String e : events) {
+      sse.append("data: ").append(e).append("\n\n");
+    }
+    return sse.append("data: [DONE]\n\n").toString();
+  }
+
+  private static String chunk(java.util.function.Consumer<ObjectNode> fillDelta, String finishReason) {
+    ObjectNode root = Json.MAPPER.createObjectNode();
+    root.put("id", "chatcmpl-1").put("object", "chat.completion.chunk").put("created", 1).put("model", "gpt-5.1");
+    ObjectNode choice = root.putArray("choices").addObject();
+    choice.put("index", 0);
+    fillDelta.accept(choice.putObject("delta"));
+    if (finishReason == null) {
+      choice.putNull("finish_reason");
+    } else {
+      choice.put("finish_reason", finishReason);
+    }
+    return root.toString();
+  }
+
+  // --- Responses -----------------------------------------------------------------------------
+
+  private static ObjectNode responsesJson(List<ToolCall> calls, String text) {
+    ObjectNode root = responseShell("completed");
+    ArrayNode output = root.putArray("output");
+    for (ToolCall call : calls) {
+      output.add(functionCallItem(call, call.argumentsJson(), "completed"));
+    }
+    if (calls.isEmpty()) {
+      output.add(messageItem(text, "completed"));
+    }
+    ObjectNode usage = root.putObject("usage");
+    usage.put("input_tokens", 100).put("output_tokens", 20).put("total_tokens", 120);
+    usage.putObject("input_tokens_details").put("cached_tokens", 40);
+    usage.putObject("output_tokens_details").put("reasoning_tokens", 5);
+    return root;
+  }
+
+  private static ObjectNode responseShell(String status) {
+    ObjectNode root = Json.MAPPER.createObjectNode();
+    root.put("id", "resp_1").put("object", "response").put("created_at", 1).put("status", status).put("model", "gpt-5.1");
+    return root;
+  }
+
+  private static ObjectNode functionCallItem(ToolCall call, String arguments, String status) {
+    ObjectNode item = Json.MAPPER.createObjectNode();
+    item.put("type", "function_call").put("id", "fc_" + call.id()).put("call_id", call.id()).put("name", call.name())
+        .put("arguments", arguments).put("status", status);
+    return item;
+  }
+
+  private static ObjectNode messageItem(String text, String status) {
+    ObjectNode item = Json.MAPPER.createObjectNode();
+    item.put("type", "message").put("id", "msg_1").put("role", "assistant").put("status", status);
+    ArrayNode content = item.putArray("content");
+    if (!text.isEmpty() || status.equals("completed")) {
+      content.addObject().put("type", "output_text").put("text", text).putArray("annotations");
+    }
+    return item;
+  }
+
+  private static String responsesStream(List<ToolCall> calls, String text) {
+    StringBuilder sse = new StringBuilder();
+    int seq = 0;
+    ObjectNode created = Json.MAPPER.createObjectNode();
+    created.put("type", "response.created").put("sequence_number", seq++);
+    ObjectNode shell = responseShell("in_progress");
+    shell.putArray("output");
+    created.set("response", shell);
+    event(sse, created);
+    int index = 0;
+    for (ToolCall call : calls) {
+      ObjectNode added = Json.MAPPER.createObjectNode();
+      added.put("type", "response.output_item.added").put("sequence_number", seq++).put("output_index", index);
+      added.set("item", functionCallItem(call, "", "in_progress"));
+      event(sse, added);
+      for (String piece : halves(call.argumentsJson())) {
+        ObjectNode delta = Json.MAPPER.createObjectNode();
+        delta.put("type", "response.function_call_arguments.delta").put("sequence_number", seq++)
+            .put("item_id", "fc_" + call.id()).put("output_index", index).put("delta", piece);
+        event(sse, delta);
+      }
+      ObjectNode argsDone = Json.MAPPER.createObjectNode();
+      argsDone.put("type", "response.function_call_arguments.done").put("sequence_number", seq++)
+          .put("item_id", "fc_" + call.id()).put("output_index", index).put("arguments", call.argumentsJson());
+      event(sse, argsDone);
+      ObjectNode done = Json.MAPPER.createObjectNode();
+      done.put("type", "response.output_item.done").put("sequence_number", seq++).put("output_index", index);
+      done.set("item", functionCallItem(call, call.argumentsJson(), "completed"));
+      event(sse, done);
+      index++;
+    }
+    if (calls.isEmpty()) {
+      ObjectNode added = Json.MAPPER.createObjectNode();
+      added.put("type", "response.output_item.added").put("sequence_number", seq++).put("output_index", 0);
+      added.set("item", messageItem("", "in_progress"));
+      event(sse, added);
+      for (String piece : halves(text)) {
+        ObjectNode delta = Json.MAPPER.createObjectNode();
+        delta.put("type", "response.output_text.delta").put("sequence_number", seq++).put("item_id", "msg_1")
+            .put("output_index", 0).put("content_index", 0).put("delta", piece);
+        event(sse, delta);
+      }
+      ObjectNode done = Json.MAPPER.createObjectNode();
+      done.put("type", "response.output_item.done").put("sequence_number", seq++).put("output_index", 0);
+      done.set("item", messageItem(text, "completed"));
+      event(sse, done);
+    }
+    ObjectNode completed = Json.MAPPER.createObjectNode();
+    completed.put("type", "response.completed").put("sequence_number", seq);
+    completed.set("response", responsesJson(calls, text));
+    event(sse, completed);
+    return sse.toString();
+  }
+
+  private static void event(StringBuilder sse, ObjectNode data) {
+    sse.append("event: ").append(data.get("type").asString()).append('\n')
+        .append("data: ").append(data).append("\n\n");
+  }
+
+  private static List<String> halves(String s) {
+    if (s.length() < 2) {
+      return s.isEmpty() ? List.of() : List.of(s);
+    }
+    return List.of(s.substring(0, s.length() / 2), s.substring(s.length() / 2));
+  }
+}
