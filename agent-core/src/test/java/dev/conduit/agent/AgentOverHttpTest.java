@@ -144,4 +144,58 @@ class AgentOverHttpTest {
       assertThat(http.connectionPool().connectionCount()).isZero();
     });
   }
+
+  @ParameterizedTest(name = "{0} streaming={1}")
+  @MethodSource("endpoints")
+  void reasoningIsKeptInTheResultAndStreamedAsEvents(Endpoint endpoint, boolean streaming) {
+    OpenAiWire wire = new OpenAiWire(endpoint, streaming, "Two cities, two calls.");
+    server.enqueue(wire.toolCalls(new ToolCall("call_a", "temperature", "{\"city\":\"Rome\"}")));
+    server.enqueue(wire.text("Rome: 12 °C."));
+    List<AgentEvent> events = Collections.synchronizedList(new ArrayList<>());
+
+    RunResult result = run(agent(endpoint), "Rome?", streaming, events);
+
+    assertThat(result.reasoning()).hasSize(2).allSatisfy(r -> assertThat(r.displayText()).isEqualTo("Two cities, two calls."));
+    if (streaming) {
+      assertThat(events).filteredOn(AgentEvent.ReasoningDelta.class::isInstance)
+          .extracting(e -> ((AgentEvent.ReasoningDelta) e).text()).containsExactly("Two cities,", " two calls.", "Two cities,", " two calls.");
+    }
+  }
+
+  @ParameterizedTest(name = "streaming={0}")
+  @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+  void responsesRunsAreStatelessByDefaultReplayingReasoningItems(boolean streaming) throws Exception {
+    OpenAiWire wire = new OpenAiWire(Endpoint.RESPONSES, streaming, "Think.");
+    server.enqueue(wire.toolCalls(new ToolCall("call_a", "temperature", "{\"city\":\"Rome\"}")));
+    server.enqueue(wire.text("Rome: 12 °C."));
+
+    run(agent(Endpoint.RESPONSES), "Rome?", streaming, new ArrayList<>());
+
+    server.takeRequest();
+    JsonNode second = Json.MAPPER.readTree(server.takeRequest().getBody().utf8());
+    assertThat(second.has("previous_response_id")).isFalse();
+    List<String> types = second.get("input").valueStream().map(i -> i.path("type").asString("message")).toList();
+    assertThat(types).containsExactly("message", "reasoning", "function_call", "function_call_output");
+    assertThat(second.at("/input/1/encrypted_content").asString()).isEqualTo("enc_resp_1");
+  }
+
+  @ParameterizedTest(name = "streaming={0}")
+  @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+  void serverSideStateSendsOnlyNewItemsWithThePreviousResponseId(boolean streaming) throws Exception {
+    OpenAiWire wire = new OpenAiWire(Endpoint.RESPONSES, streaming);
+    server.enqueue(wire.toolCalls(new ToolCall("call_a", "temperature", "{\"city\":\"Rome\"}")));
+    server.enqueue(wire.text("Rome: 12 °C."));
+    Agent agent = agent(Endpoint.RESPONSES).toBuilder().serverSideState().build();
+
+    RunResult result = run(agent, "Rome?", streaming, new ArrayList<>());
+
+    JsonNode first = Json.MAPPER.readTree(server.takeRequest().getBody().utf8());
+    JsonNode second = Json.MAPPER.readTree(server.takeRequest().getBody().utf8());
+    assertThat(first.get("store").asBoolean()).isTrue();
+    assertThat(first.has("previous_response_id")).isFalse();
+    assertThat(second.get("previous_response_id").asString()).isEqualTo("resp_1");
+    assertThat(second.get("input").valueStream().map(i -> i.path("type").asString()).toList())
+        .containsExactly("function_call_output");
+    assertThat(result.lastResponseId()).contains("resp_2");
+  }
 }

@@ -16,10 +16,18 @@ import tools.jackson.databind.node.ObjectNode;
 final class OpenAiWire {
   private final Endpoint endpoint;
   private final boolean streaming;
+  private final String reasoning;
+  private int responses;
 
   OpenAiWire(Endpoint endpoint, boolean streaming) {
+    this(endpoint, streaming, "");
+  }
+
+  /** Every turn also carries {@code reasoning}: {@code reasoning_content} on Chat, a reasoning item with a summary on Responses. */
+  OpenAiWire(Endpoint endpoint, boolean streaming, String reasoning) {
     this.endpoint = endpoint;
     this.streaming = streaming;
+    this.reasoning = reasoning;
   }
 
   MockResponse toolCalls(ToolCall... calls) {
@@ -32,10 +40,11 @@ final class OpenAiWire {
 
   private MockResponse respond(List<ToolCall> calls, String text) {
     String body;
+    String id = "resp_" + (++responses);
     if (endpoint == Endpoint.CHAT_COMPLETIONS) {
-      body = streaming ? chatStream(calls, text) : chatJson(calls, text).toString();
+      body = streaming ? chatStream(calls, text, reasoning) : chatJson(calls, text, reasoning).toString();
     } else {
-      body = streaming ? responsesStream(calls, text) : responsesJson(calls, text).toString();
+      body = streaming ? responsesStream(id, calls, text, reasoning) : responsesJson(id, calls, text, reasoning).toString();
     }
     return new MockResponse.Builder()
         .addHeader("Content-Type", streaming ? "text/event-stream" : "application/json")
@@ -46,13 +55,16 @@ final class OpenAiWire {
 
   // --- Chat Completions ----------------------------------------------------------------------
 
-  private static ObjectNode chatJson(List<ToolCall> calls, String text) {
+  private static ObjectNode chatJson(List<ToolCall> calls, String text, String reasoning) {
     ObjectNode root = Json.MAPPER.createObjectNode();
     root.put("id", "chatcmpl-1").put("object", "chat.completion").put("created", 1).put("model", "gpt-5.1");
     ObjectNode choice = root.putArray("choices").addObject();
     choice.put("index", 0);
     ObjectNode message = choice.putObject("message");
     message.put("role", "assistant");
+    if (!reasoning.isEmpty()) {
+      message.put("reasoning_content", reasoning);
+    }
     if (calls.isEmpty()) {
       message.put("content", text);
     } else {
@@ -78,9 +90,12 @@ final class OpenAiWire {
     return usage;
   }
 
-  private static String chatStream(List<ToolCall> calls, String text) {
+  private static String chatStream(List<ToolCall> calls, String text, String reasoning) {
     List<String> events = new ArrayList<>();
     events.add(chunk(delta -> delta.put("role", "assistant").put("content", ""), null));
+    for (String piece : halves(reasoning)) {
+      events.add(chunk(delta -> delta.put("reasoning_content", piece), null));
+    }
     for (int i = 0; i < calls.size(); i++) {
       ToolCall call = calls.get(i);
       int index = i;
@@ -126,9 +141,12 @@ final class OpenAiWire {
 
   // --- Responses -----------------------------------------------------------------------------
 
-  private static ObjectNode responsesJson(List<ToolCall> calls, String text) {
-    ObjectNode root = responseShell("completed");
+  private static ObjectNode responsesJson(String id, List<ToolCall> calls, String text, String reasoning) {
+    ObjectNode root = responseShell(id, "completed");
     ArrayNode output = root.putArray("output");
+    if (!reasoning.isEmpty()) {
+      output.add(reasoningItem(id, reasoning));
+    }
     for (ToolCall call : calls) {
       output.add(functionCallItem(call, call.argumentsJson(), "completed"));
     }
@@ -142,9 +160,16 @@ final class OpenAiWire {
     return root;
   }
 
-  private static ObjectNode responseShell(String status) {
+  private static ObjectNode reasoningItem(String responseId, String summary) {
+    ObjectNode item = Json.MAPPER.createObjectNode();
+    item.put("type", "reasoning").put("id", "rs_" + responseId).put("encrypted_content", "enc_" + responseId);
+    item.putArray("summary").addObject().put("type", "summary_text").put("text", summary);
+    return item;
+  }
+
+  private static ObjectNode responseShell(String id, String status) {
     ObjectNode root = Json.MAPPER.createObjectNode();
-    root.put("id", "resp_1").put("object", "response").put("created_at", 1).put("status", status).put("model", "gpt-5.1");
+    root.put("id", id).put("object", "response").put("created_at", 1).put("status", status).put("model", "gpt-5.1");
     return root;
   }
 
@@ -165,16 +190,35 @@ final class OpenAiWire {
     return item;
   }
 
-  private static String responsesStream(List<ToolCall> calls, String text) {
+  private static String responsesStream(String id, List<ToolCall> calls, String text, String reasoning) {
     StringBuilder sse = new StringBuilder();
     int seq = 0;
     ObjectNode created = Json.MAPPER.createObjectNode();
     created.put("type", "response.created").put("sequence_number", seq++);
-    ObjectNode shell = responseShell("in_progress");
+    ObjectNode shell = responseShell(id, "in_progress");
     shell.putArray("output");
     created.set("response", shell);
     event(sse, created);
     int index = 0;
+    if (!reasoning.isEmpty()) {
+      ObjectNode added = Json.MAPPER.createObjectNode();
+      added.put("type", "response.output_item.added").put("sequence_number", seq++).put("output_index", index);
+      ObjectNode empty = reasoningItem(id, "");
+      empty.putArray("summary");
+      added.set("item", empty);
+      event(sse, added);
+      for (String piece : halves(reasoning)) {
+        ObjectNode delta = Json.MAPPER.createObjectNode();
+        delta.put("type", "response.reasoning_summary_text.delta").put("sequence_number", seq++)
+            .put("item_id", "rs_" + id).put("output_index", index).put("summary_index", 0).put("delta", piece);
+        event(sse, delta);
+      }
+      ObjectNode done = Json.MAPPER.createObjectNode();
+      done.put("type", "response.output_item.done").put("sequence_number", seq++).put("output_index", index);
+      done.set("item", reasoningItem(id, reasoning));
+      event(sse, done);
+      index++;
+    }
     for (ToolCall call : calls) {
       ObjectNode added = Json.MAPPER.createObjectNode();
       added.put("type", "response.output_item.added").put("sequence_number", seq++).put("output_index", index);
@@ -198,23 +242,23 @@ final class OpenAiWire {
     }
     if (calls.isEmpty()) {
       ObjectNode added = Json.MAPPER.createObjectNode();
-      added.put("type", "response.output_item.added").put("sequence_number", seq++).put("output_index", 0);
+      added.put("type", "response.output_item.added").put("sequence_number", seq++).put("output_index", index);
       added.set("item", messageItem("", "in_progress"));
       event(sse, added);
       for (String piece : halves(text)) {
         ObjectNode delta = Json.MAPPER.createObjectNode();
         delta.put("type", "response.output_text.delta").put("sequence_number", seq++).put("item_id", "msg_1")
-            .put("output_index", 0).put("content_index", 0).put("delta", piece);
+            .put("output_index", index).put("content_index", 0).put("delta", piece);
         event(sse, delta);
       }
       ObjectNode done = Json.MAPPER.createObjectNode();
-      done.put("type", "response.output_item.done").put("sequence_number", seq++).put("output_index", 0);
+      done.put("type", "response.output_item.done").put("sequence_number", seq++).put("output_index", index);
       done.set("item", messageItem(text, "completed"));
       event(sse, done);
     }
     ObjectNode completed = Json.MAPPER.createObjectNode();
     completed.put("type", "response.completed").put("sequence_number", seq);
-    completed.set("response", responsesJson(calls, text));
+    completed.set("response", responsesJson(id, calls, text, reasoning));
     event(sse, completed);
     return sse.toString();
   }
