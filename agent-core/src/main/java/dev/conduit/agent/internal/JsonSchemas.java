@@ -143,8 +143,9 @@ public final class JsonSchemas {
   }
 
   /**
-   * The paths of every sub-schema that says nothing about its value ({@code {}}): what victools makes
-   * of {@code Object}, wildcards and raw collections, none of which a model can fill in meaningfully.
+   * The paths of every sub-schema that says nothing about its value ({@code {}}, or an object open
+   * to anything): what victools makes of {@code Object}, wildcards and raw collections, none of
+   * which a model can fill in meaningfully.
    */
   public static List<String> untypedPaths(JsonNode schema) {
     List<String> paths = new ArrayList<>();
@@ -156,7 +157,8 @@ public final class JsonSchemas {
     if (!node.isObject()) {
       return;
     }
-    boolean untyped = node.propertyNames().stream().allMatch(k -> k.equals("description") || k.equals("title"));
+    boolean untyped = node.propertyNames().stream().allMatch(k -> k.equals("description") || k.equals("title"))
+        || (node.path("type").asString("").equals("object") && !node.has("properties") && !node.has("additionalProperties"));
     if (untyped) {
       paths.add(path);
       return;
