@@ -12,7 +12,7 @@ import com.github.victools.jsonschema.generator.SchemaGenerationContext;
 import com.github.victools.jsonschema.generator.SchemaGenerator;
 import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
 import com.github.victools.jsonschema.generator.SchemaVersion;
-import com.github.victools.jsonschema.module.jackson.JacksonModule;
+import com.github.victools.jsonschema.module.jackson.JacksonSchemaModule;
 import java.lang.reflect.Type;
 import java.net.URI;
 import java.time.LocalDateTime;
@@ -185,7 +185,7 @@ public final class JsonSchemas {
   private static SchemaGenerator generator(Mode mode) {
     SchemaGeneratorConfigBuilder config =
         new SchemaGeneratorConfigBuilder(Json.MAPPER, SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
-            .with(new JacksonModule())
+            .with(new JacksonSchemaModule())
             .with(Option.MAP_VALUES_AS_ADDITIONAL_PROPERTIES, Option.PLAIN_DEFINITION_KEYS, Option.FLATTENED_OPTIONALS)
             .without(Option.SCHEMA_VERSION_INDICATOR);
     config.forTypesInGeneral()
