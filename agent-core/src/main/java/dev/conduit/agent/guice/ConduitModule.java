@@ -8,6 +8,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import dev.conduit.agent.Agent;
+import dev.conduit.agent.AgentBuilder;
 import dev.conduit.agent.AgentListener;
 import dev.conduit.agent.model.ModelClient;
 import dev.conduit.agent.openai.Endpoint;
@@ -43,7 +44,7 @@ import java.util.function.UnaryOperator;
 public final class ConduitModule extends AbstractModule {
   private final Optional<ModelClient> client;
   private final String model;
-  private final UnaryOperator<Agent.Builder> customizer;
+  private final UnaryOperator<AgentBuilder> customizer;
 
   private ConduitModule(Builder b) {
     this.client = b.client;
@@ -83,7 +84,7 @@ public final class ConduitModule extends AbstractModule {
   public static final class Builder {
     private Optional<ModelClient> client = Optional.empty();
     private String model;
-    private UnaryOperator<Agent.Builder> customizer = UnaryOperator.identity();
+    private UnaryOperator<AgentBuilder> customizer = UnaryOperator.identity();
 
     private Builder() {}
 
@@ -126,7 +127,7 @@ public final class ConduitModule extends AbstractModule {
     }
 
     /** Any other agent setting: instructions, settings, pricing, limits. */
-    public Builder configure(UnaryOperator<Agent.Builder> customizer) {
+    public Builder configure(UnaryOperator<AgentBuilder> customizer) {
       this.customizer = requireNonNull(customizer, "customizer");
       return this;
     }
