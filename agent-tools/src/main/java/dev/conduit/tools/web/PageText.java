@@ -19,10 +19,12 @@ final class PageText {
   /** Elements that never carry readable content. */
   private static final String NOISE =
       "script, style, noscript, template, svg, canvas, iframe, object, embed, nav, footer, aside, form, button";
-  private static final Set<String> BLOCKS = Set.of(
-      "p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li",
-      "table", "tr", "blockquote", "pre", "dl", "dt", "dd", "figure", "figcaption", "hr", "address", "details",
-      "summary");
+  /** Elements set apart by a blank line. */
+  private static final Set<String> PARAGRAPHS = Set.of(
+      "p", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl",
+      "table", "blockquote", "pre", "figure", "hr", "address", "details");
+  /** Elements that start a new line. */
+  private static final Set<String> LINES = Set.of("div", "li", "tr", "dt", "dd", "br", "figcaption", "summary");
 
   record Extracted(String title, String text) {}
 
@@ -53,11 +55,8 @@ final class PageText {
         if (node instanceof TextNode text) {
           out.append(text.text());
         } else if (node instanceof Element element) {
-          String tag = element.normalName();
-          if (tag.equals("br") || BLOCKS.contains(tag)) {
-            out.append('\n');
-          }
-          if (tag.equals("li")) {
+          out.append(breakFor(element));
+          if (element.normalName().equals("li")) {
             out.append("- ");
           }
         }
@@ -65,26 +64,36 @@ final class PageText {
 
       @Override
       public void tail(Node node, int depth) {
-        if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
-          out.append('\n');
+        // <br> has no end: its one line break came with its start.
+        if (node instanceof Element element && !element.normalName().equals("br")) {
+          out.append(breakFor(element));
         }
       }
     });
     return new Extracted(title, tidy(out.toString()));
   }
 
-  static Extracted plain(byte[] body, @Nullable Charset declared) {
-    return new Extracted("", tidy(new String(body, declared == null ? StandardCharsets.UTF_8 : declared)));
+  private static String breakFor(Element element) {
+    String tag = element.normalName();
+    return PARAGRAPHS.contains(tag) ? "\n\n" : LINES.contains(tag) ? "\n" : "";
   }
 
-  /** Trims each line and keeps at most one blank line in a row. */
+  static Extracted plain(byte[] body, @Nullable Charset declared) {
+    // Plain text and JSON keep their layout: indentation can carry meaning there.
+    return new Extracted("", new String(body, declared == null ? StandardCharsets.UTF_8 : declared).strip());
+  }
+
+  /**
+   * Trims each line and keeps at most one blank line in a row. Only truly empty lines count as blank: a
+   * line of spaces is the indentation between two tags, not a paragraph break.
+   */
   static String tidy(String text) {
     StringBuilder out = new StringBuilder();
     int blank = 0;
     for (String line : text.split("\r\n|\r|\n", -1)) {
       String trimmed = line.replaceAll("[ \\t\\u00a0]+", " ").strip();
       if (trimmed.isEmpty()) {
-        blank++;
+        blank += line.isEmpty() ? 1 : 0;
         continue;
       }
       if (out.length() > 0) {
