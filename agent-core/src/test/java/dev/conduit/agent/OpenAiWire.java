@@ -31,20 +31,50 @@ final class OpenAiWire {
   }
 
   MockResponse toolCalls(ToolCall... calls) {
-    return respond(List.of(calls), "");
+    return respond(new Turn(List.of(calls), "", "", "tool_calls"));
   }
 
   MockResponse text(String text) {
-    return respond(List.of(), text);
+    return respond(new Turn(List.of(), text, "", "stop"));
   }
 
-  private MockResponse respond(List<ToolCall> calls, String text) {
+  /** Text cut off by the output token limit: {@code length} / {@code incomplete: max_output_tokens}. */
+  MockResponse cutOff(String text) {
+    return respond(new Turn(List.of(), text, "", "length"));
+  }
+
+  /** Tool calls whose arguments were cut off by the output token limit. */
+  MockResponse cutOff(ToolCall... calls) {
+    return respond(new Turn(List.of(calls), "", "", "length"));
+  }
+
+  /** Stopped by the content filter: {@code content_filter} / {@code incomplete: content_filter}. */
+  MockResponse filtered() {
+    return respond(new Turn(List.of(), "", "", "content_filter"));
+  }
+
+  MockResponse refusal(String refusal) {
+    return respond(new Turn(List.of(), "", refusal, "stop"));
+  }
+
+  /** One turn's content: calls, text, refusal, and the Chat Completions finish reason it maps to. */
+  private record Turn(List<ToolCall> calls, String text, String refusal, String finish) {
+    boolean incomplete() {
+      return finish.equals("length") || finish.equals("content_filter");
+    }
+
+    String incompleteReason() {
+      return finish.equals("length") ? "max_output_tokens" : "content_filter";
+    }
+  }
+
+  private MockResponse respond(Turn turn) {
     String body;
     String id = "resp_" + (++responses);
     if (endpoint == Endpoint.CHAT_COMPLETIONS) {
-      body = streaming ? chatStream(calls, text, reasoning) : chatJson(calls, text, reasoning).toString();
+      body = streaming ? chatStream(turn, reasoning) : chatJson(turn, reasoning).toString();
     } else {
-      body = streaming ? responsesStream(id, calls, text, reasoning) : responsesJson(id, calls, text, reasoning).toString();
+      body = streaming ? responsesStream(id, turn, reasoning) : responsesJson(id, turn, reasoning).toString();
     }
     return new MockResponse.Builder()
         .addHeader("Content-Type", streaming ? "text/event-stream" : "application/json")
@@ -55,7 +85,8 @@ final class OpenAiWire {
 
   // --- Chat Completions ----------------------------------------------------------------------
 
-  private static ObjectNode chatJson(List<ToolCall> calls, String text, String reasoning) {
+  private static ObjectNode chatJson(Turn turn, String reasoning) {
+    List<ToolCall> calls = turn.calls();
     ObjectNode root = Json.MAPPER.createObjectNode();
     root.put("id", "chatcmpl-1").put("object", "chat.completion").put("created", 1).put("model", "gpt-5.1");
     ObjectNode choice = root.putArray("choices").addObject();
@@ -66,7 +97,11 @@ final class OpenAiWire {
       message.put("reasoning_content", reasoning);
     }
     if (calls.isEmpty()) {
-      message.put("content", text);
+      if (turn.refusal().isEmpty()) {
+        message.put("content", turn.text());
+      } else {
+        message.putNull("content");
+      }
     } else {
       message.putNull("content");
       ArrayNode toolCalls = message.putArray("tool_calls");
@@ -76,8 +111,12 @@ final class OpenAiWire {
         c.putObject("function").put("name", call.name()).put("arguments", call.argumentsJson());
       }
     }
-    message.putNull("refusal");
-    choice.put("finish_reason", calls.isEmpty() ? "stop" : "tool_calls");
+    if (turn.refusal().isEmpty()) {
+      message.putNull("refusal");
+    } else {
+      message.put("refusal", turn.refusal());
+    }
+    choice.put("finish_reason", turn.finish());
     root.set("usage", chatUsage());
     return root;
   }
@@ -90,7 +129,8 @@ final class OpenAiWire {
     return usage;
   }
 
-  private static String chatStream(List<ToolCall> calls, String text, String reasoning) {
+  private static String chatStream(Turn turn, String reasoning) {
+    List<ToolCall> calls = turn.calls();
     List<String> events = new ArrayList<>();
     events.add(chunk(delta -> delta.put("role", "assistant").put("content", ""), null));
     for (String piece : halves(reasoning)) {
@@ -109,10 +149,13 @@ final class OpenAiWire {
             .putObject("function").put("arguments", piece), null));
       }
     }
-    for (String piece : halves(text)) {
+    for (String piece : halves(turn.text())) {
       events.add(chunk(delta -> delta.put("content", piece), null));
     }
-    events.add(chunk(delta -> { }, calls.isEmpty() ? "stop" : "tool_calls"));
+    for (String piece : halves(turn.refusal())) {
+      events.add(chunk(delta -> delta.put("refusal", piece), null));
+    }
+    events.add(chunk(delta -> { }, turn.finish()));
     ObjectNode usageChunk = Json.MAPPER.createObjectNode();
     usageChunk.put("id", "chatcmpl-1").put("object", "chat.completion.chunk").put("created", 1).put("model", "gpt-5.1");
     usageChunk.putArray("choices");
@@ -141,8 +184,12 @@ final class OpenAiWire {
 
   // --- Responses -----------------------------------------------------------------------------
 
-  private static ObjectNode responsesJson(String id, List<ToolCall> calls, String text, String reasoning) {
-    ObjectNode root = responseShell(id, "completed");
+  private static ObjectNode responsesJson(String id, Turn turn, String reasoning) {
+    List<ToolCall> calls = turn.calls();
+    ObjectNode root = responseShell(id, turn.incomplete() ? "incomplete" : "completed");
+    if (turn.incomplete()) {
+      root.putObject("incomplete_details").put("reason", turn.incompleteReason());
+    }
     ArrayNode output = root.putArray("output");
     if (!reasoning.isEmpty()) {
       output.add(reasoningItem(id, reasoning));
@@ -150,8 +197,8 @@ final class OpenAiWire {
     for (ToolCall call : calls) {
       output.add(functionCallItem(call, call.argumentsJson(), "completed"));
     }
-    if (calls.isEmpty()) {
-      output.add(messageItem(text, "completed"));
+    if (calls.isEmpty() && !(turn.incomplete() && turn.text().isEmpty())) {
+      output.add(messageItem(turn.text(), turn.refusal(), "completed"));
     }
     ObjectNode usage = root.putObject("usage");
     usage.put("input_tokens", 100).put("output_tokens", 20).put("total_tokens", 120);
@@ -180,17 +227,21 @@ final class OpenAiWire {
     return item;
   }
 
-  private static ObjectNode messageItem(String text, String status) {
+  private static ObjectNode messageItem(String text, String refusal, String status) {
     ObjectNode item = Json.MAPPER.createObjectNode();
     item.put("type", "message").put("id", "msg_1").put("role", "assistant").put("status", status);
     ArrayNode content = item.putArray("content");
-    if (!text.isEmpty() || status.equals("completed")) {
+    if (!refusal.isEmpty()) {
+      content.addObject().put("type", "refusal").put("refusal", refusal);
+    } else if (!text.isEmpty() || status.equals("completed")) {
       content.addObject().put("type", "output_text").put("text", text).putArray("annotations");
     }
     return item;
   }
 
-  private static String responsesStream(String id, List<ToolCall> calls, String text, String reasoning) {
+  private static String responsesStream(String id, Turn turn, String reasoning) {
+    List<ToolCall> calls = turn.calls();
+    String text = turn.text();
     StringBuilder sse = new StringBuilder();
     int seq = 0;
     ObjectNode created = Json.MAPPER.createObjectNode();
@@ -240,10 +291,10 @@ final class OpenAiWire {
       event(sse, done);
       index++;
     }
-    if (calls.isEmpty()) {
+    if (calls.isEmpty() && !(turn.incomplete() && text.isEmpty())) {
       ObjectNode added = Json.MAPPER.createObjectNode();
       added.put("type", "response.output_item.added").put("sequence_number", seq++).put("output_index", index);
-      added.set("item", messageItem("", "in_progress"));
+      added.set("item", messageItem("", "", "in_progress"));
       event(sse, added);
       for (String piece : halves(text)) {
         ObjectNode delta = Json.MAPPER.createObjectNode();
@@ -251,14 +302,20 @@ final class OpenAiWire {
             .put("output_index", index).put("content_index", 0).put("delta", piece);
         event(sse, delta);
       }
+      for (String piece : halves(turn.refusal())) {
+        ObjectNode delta = Json.MAPPER.createObjectNode();
+        delta.put("type", "response.refusal.delta").put("sequence_number", seq++).put("item_id", "msg_1")
+            .put("output_index", index).put("content_index", 0).put("delta", piece);
+        event(sse, delta);
+      }
       ObjectNode done = Json.MAPPER.createObjectNode();
       done.put("type", "response.output_item.done").put("sequence_number", seq++).put("output_index", index);
-      done.set("item", messageItem(text, "completed"));
+      done.set("item", messageItem(text, turn.refusal(), "completed"));
       event(sse, done);
     }
     ObjectNode completed = Json.MAPPER.createObjectNode();
-    completed.put("type", "response.completed").put("sequence_number", seq);
-    completed.set("response", responsesJson(id, calls, text, reasoning));
+    completed.put("type", turn.incomplete() ? "response.incomplete" : "response.completed").put("sequence_number", seq);
+    completed.set("response", responsesJson(id, turn, reasoning));
     event(sse, completed);
     return sse.toString();
   }
