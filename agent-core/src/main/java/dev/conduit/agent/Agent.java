@@ -51,27 +51,27 @@ import java.util.concurrent.RejectedExecutionException;
 public final class Agent {
   private static final int MAX_INPUT_CHARS = 1_000_000;
 
-  private final ModelClient client;
-  private final String model;
-  private final Optional<String> instructions;
-  private final Toolbox toolbox;
-  private final ModelSettings settings;
-  private final int maxTurns;
-  private final Duration toolTimeout;
-  private final int toolConcurrency;
-  private final Optional<Executor> executor;
-  private final List<AgentListener> listeners;
-  private final Pricing pricing;
-  private final int maxFailedToolTurns;
-  private final int maxCallsPerTool;
-  private final int maxToolCalls;
-  private final Set<String> stopAtTools;
-  private final boolean serverSideState;
-  private final boolean allowEmptyAnswer;
-  private final Optional<Duration> runTimeout;
+  final ModelClient client;
+  final String model;
+  final Optional<String> instructions;
+  final Toolbox toolbox;
+  final ModelSettings settings;
+  final int maxTurns;
+  final Duration toolTimeout;
+  final int toolConcurrency;
+  final Optional<Executor> executor;
+  final List<AgentListener> listeners;
+  final Pricing pricing;
+  final int maxFailedToolTurns;
+  final int maxCallsPerTool;
+  final int maxToolCalls;
+  final Set<String> stopAtTools;
+  final boolean serverSideState;
+  final boolean allowEmptyAnswer;
+  final Optional<Duration> runTimeout;
   private final ToolDispatcher dispatcher;
 
-  private Agent(Builder b, Toolbox toolbox) {
+  Agent(AgentBuilder b, Toolbox toolbox) {
     this.client = b.client;
     this.model = b.model;
     this.instructions = b.instructions;
@@ -93,13 +93,13 @@ public final class Agent {
     this.dispatcher = new ToolDispatcher(toolbox, executor.orElseGet(Threads::tools), toolTimeout, toolConcurrency);
   }
 
-  public static Builder builder() {
-    return new Builder();
+  public static AgentBuilder builder() {
+    return new AgentBuilder();
   }
 
   /** A builder preset with this agent's configuration; it shares the client and the tools. */
-  public Builder toBuilder() {
-    return new Builder(this);
+  public AgentBuilder toBuilder() {
+    return new AgentBuilder(this);
   }
 
   /** Runs the agent on one user message. */
@@ -124,10 +124,8 @@ public final class Agent {
 
   /** As {@link #run(String, Class)}, on a conversation. */
   public <T> TypedRunResult<T> run(List<Message> input, Class<T> outputType) {
-    requireNonNull(outputType, "outputType");
-    ModelSettings structured = settings.toBuilder().responseFormat(outputFormat(outputType)).build();
-    RunResult result = execute(input, structured, Optional.empty(), false);
-    return new TypedRunResult<>(parse(outputType, result), result);
+    RunResult result = execute(input, StructuredOutput.settings(settings, outputType), Optional.empty(), false);
+    return StructuredOutput.read(outputType, result);
   }
 
   /**
@@ -141,6 +139,13 @@ public final class Agent {
   /** As {@link #runStreaming(String, AgentListener)}, on a conversation. */
   public RunResult runStreaming(List<Message> input, AgentListener listener) {
     return execute(input, settings, Optional.of(requireNonNull(listener, "listener")), true);
+  }
+
+  /** Structured output with streaming: the JSON arrives as text deltas, then is parsed as {@code outputType}. */
+  public <T> TypedRunResult<T> runStreaming(String input, Class<T> outputType, AgentListener listener) {
+    RunResult result = execute(List.of(userMessage(input)), StructuredOutput.settings(settings, outputType),
+        Optional.of(requireNonNull(listener, "listener")), true);
+    return StructuredOutput.read(outputType, result);
   }
 
   /**
@@ -218,31 +223,6 @@ public final class Agent {
     return List.copyOf(input);
   }
 
-  private static final ClassValue<ResponseFormat> OUTPUT_FORMATS = new ClassValue<>() {
-    @Override
-    protected ResponseFormat computeValue(Class<?> type) {
-      String name = type.getSimpleName().replaceAll("[^a-zA-Z0-9_-]", "_");
-      name = name.isEmpty() ? "output" : name.substring(0, Math.min(64, name.length()));
-      return ResponseFormat.jsonSchema(name, JsonSchemas.strictSchemaFor(type));
-    }
-  };
-
-  private static ResponseFormat outputFormat(Class<?> type) {
-    return OUTPUT_FORMATS.get(type);
-  }
-
-  private static <T> T parse(Class<T> type, RunResult result) {
-    try {
-      T value = Json.MAPPER.readValue(result.finalText(), type);
-      if (value == null) {
-        throw new StructuredOutputException(type, result.finalText(), "the answer is null", result.messages(), result.usage());
-      }
-      return value;
-    } catch (tools.jackson.core.JacksonException e) {
-      throw new StructuredOutputException(type, result.finalText(), e.getOriginalMessage(), result.messages(), result.usage());
-    }
-  }
-
   // --- what AgentLoop reads -------------------------------------------------------------------
 
   ModelClient client() {
@@ -302,212 +282,5 @@ public final class Agent {
   @Override
   public String toString() {
     return "Agent[model=" + model + ", tools=" + toolbox.names() + ", maxTurns=" + maxTurns + "]";
-  }
-
-  /**
-   * Builds an {@link Agent}. {@link #build()} checks everything at once and names each problem.
-   *
-   * <p>Defaults: 10 turns, 30 s per tool call, 64 tool calls at once, 40 calls per tool and 150 per run,
-   * 3 turns in a row of failed tool calls, no run timeout, stateless Responses requests.
-   */
-  public static final class Builder {
-    private ModelClient client;
-    private String model;
-    private Optional<String> instructions = Optional.empty();
-    private Toolbox toolbox = Toolbox.empty();
-    private final List<Object> toolTargets = new ArrayList<>();
-    private ModelSettings settings = ModelSettings.defaults();
-    private int maxTurns = 10;
-    private Duration toolTimeout = Duration.ofSeconds(30);
-    private int toolConcurrency = 64;
-    private Optional<Executor> executor = Optional.empty();
-    private final List<AgentListener> listeners = new ArrayList<>();
-    private Pricing pricing = Pricing.none();
-    private int maxFailedToolTurns = 3;
-    private int maxCallsPerTool = 40;
-    private int maxToolCalls = 150;
-    private final List<String> stopAtTools = new ArrayList<>();
-    private boolean serverSideState;
-    private boolean allowEmptyAnswer;
-    private Optional<Duration> runTimeout = Optional.empty();
-
-    private Builder() {}
-
-    private Builder(Agent a) {
-      client = a.client;
-      model = a.model;
-      instructions = a.instructions;
-      toolbox = a.toolbox;
-      settings = a.settings;
-      maxTurns = a.maxTurns;
-      toolTimeout = a.toolTimeout;
-      toolConcurrency = a.toolConcurrency;
-      executor = a.executor;
-      listeners.addAll(a.listeners);
-      pricing = a.pricing;
-      maxFailedToolTurns = a.maxFailedToolTurns;
-      maxCallsPerTool = a.maxCallsPerTool;
-      maxToolCalls = a.maxToolCalls;
-      stopAtTools.addAll(a.stopAtTools);
-      serverSideState = a.serverSideState;
-      allowEmptyAnswer = a.allowEmptyAnswer;
-      runTimeout = a.runTimeout;
-    }
-
-    /** The model provider: an {@code OpenAiClient}, a {@code ScriptedModel}, or any {@link ModelClient}. Required. */
-    public Builder client(ModelClient client) {
-      this.client = requireNonNull(client, "client");
-      return this;
-    }
-
-    /** The model name sent with every request, e.g. {@code gpt-5.1}. Required. */
-    public Builder model(String model) {
-      this.model = requireNonNull(model, "model");
-      return this;
-    }
-
-    /** The system prompt; left out when a run's input already starts with a system message. */
-    public Builder instructions(String instructions) {
-      this.instructions = Optional.of(requireNonNull(instructions, "instructions"));
-      return this;
-    }
-
-    /** Adds tools: objects with {@code @Tool} methods, {@code FunctionTool}s or {@link Toolbox}es. */
-    public Builder tools(Object... targets) {
-      for (Object target : requireNonNull(targets, "targets")) {
-        toolTargets.add(requireNonNull(target, "a tool target is null"));
-      }
-      return this;
-    }
-
-    public Builder settings(ModelSettings settings) {
-      this.settings = requireNonNull(settings, "settings");
-      return this;
-    }
-
-    /** How many model calls a run may make; at least 1. */
-    public Builder maxTurns(int maxTurns) {
-      this.maxTurns = maxTurns;
-      return this;
-    }
-
-    /** How long one tool call may run before it is interrupted and reported to the model as timed out. */
-    public Builder toolTimeout(Duration toolTimeout) {
-      this.toolTimeout = requireNonNull(toolTimeout, "toolTimeout");
-      return this;
-    }
-
-    /** How many tool calls may run at once, across all runs of this agent. */
-    public Builder toolConcurrency(int toolConcurrency) {
-      this.toolConcurrency = toolConcurrency;
-      return this;
-    }
-
-    /** Where tool calls run; by default virtual threads on JDK 21+, a bounded daemon pool on 17. */
-    public Builder executor(Executor executor) {
-      this.executor = Optional.of(requireNonNull(executor, "executor"));
-      return this;
-    }
-
-    /** Receives the events of every run. */
-    public Builder listener(AgentListener listener) {
-      listeners.add(requireNonNull(listener, "listener"));
-      return this;
-    }
-
-    /** Prices for {@link RunResult#cost()}; without one the cost is unknown. */
-    public Builder pricing(Pricing pricing) {
-      this.pricing = requireNonNull(pricing, "pricing");
-      return this;
-    }
-
-    /** Ends a run with {@link ModelBehaviorException} after this many turns in a row whose tool calls all failed. */
-    public Builder maxFailedToolTurns(int maxFailedToolTurns) {
-      this.maxFailedToolTurns = maxFailedToolTurns;
-      return this;
-    }
-
-    /** Ends a run with {@link ToolCallLimitExceededException} past these many calls of one tool, or in all. */
-    public Builder toolCallLimits(int perTool, int perRun) {
-      this.maxCallsPerTool = perTool;
-      this.maxToolCalls = perRun;
-      return this;
-    }
-
-    /**
-     * Tools whose successful result ends the run as its final answer, without another model call.
-     * When a turn calls a stop-at tool with other tools, all of them run, every result is kept in
-     * the messages, and the first successful stop-at result in call order is the answer.
-     */
-    public Builder stopAtTools(String... names) {
-      for (String name : names) {
-        stopAtTools.add(requireNonNull(name, "a stop-at tool name is null"));
-      }
-      return this;
-    }
-
-    /**
-     * On the Responses endpoint, keep the conversation on the server: later turns send only the new
-     * items with {@code previous_response_id}, and {@code store} is set. Off by default (stateless:
-     * every turn resends all items, reasoning included).
-     */
-    public Builder serverSideState() {
-      this.serverSideState = true;
-      return this;
-    }
-
-    /** Accept a final turn with no text instead of failing with {@link EmptyResponseException}. */
-    public Builder allowEmptyAnswer() {
-      this.allowEmptyAnswer = true;
-      return this;
-    }
-
-    /** A deadline for each run; past it the run is stopped with {@link RunTimeoutException}. */
-    public Builder runTimeout(Duration runTimeout) {
-      this.runTimeout = Optional.of(requireNonNull(runTimeout, "runTimeout"));
-      return this;
-    }
-
-    /**
-     * @throws IllegalStateException listing every missing or invalid setting
-     * @throws dev.conduit.agent.tool.ToolDefinitionException listing every problem with the tools
-     */
-    public Agent build() {
-      List<String> problems = new ArrayList<>();
-      if (client == null) {
-        problems.add("client is required: pass an OpenAiClient, a ScriptedModel or another ModelClient to client(...)");
-      }
-      if (model == null || model.isBlank()) {
-        problems.add("model is required: name the model, e.g. model(\"gpt-5.1\")");
-      }
-      if (maxTurns < 1) {
-        problems.add("maxTurns must be at least 1, got " + maxTurns);
-      }
-      if (toolTimeout.isNegative() || toolTimeout.isZero()) {
-        problems.add("toolTimeout must be positive, got " + toolTimeout);
-      }
-      if (toolConcurrency < 1) {
-        problems.add("toolConcurrency must be at least 1, got " + toolConcurrency);
-      }
-      if (maxFailedToolTurns < 1) {
-        problems.add("maxFailedToolTurns must be at least 1, got " + maxFailedToolTurns);
-      }
-      if (maxCallsPerTool < 1 || maxToolCalls < 1) {
-        problems.add("toolCallLimits must be at least 1, got perTool=" + maxCallsPerTool + ", perRun=" + maxToolCalls);
-      }
-      runTimeout.filter(t -> t.isNegative() || t.isZero())
-          .ifPresent(t -> problems.add("runTimeout must be positive, got " + t));
-      Toolbox all = toolTargets.isEmpty() ? toolbox : toolbox.plus(Toolbox.of(toolTargets.toArray()));
-      for (String stop : stopAtTools) {
-        if (!all.names().contains(stop)) {
-          problems.add("stopAtTools names '" + stop + "', which is not a tool of this agent (tools: " + all.names() + ")");
-        }
-      }
-      if (!problems.isEmpty()) {
-        throw new IllegalStateException("Agent cannot be built (" + problems.size() + " problem"
-            + (problems.size() == 1 ? "" : "s") + "):\n- " + String.join("\n- ", problems));
-      }
-      return new Agent(this, all);
-    }
   }
 }

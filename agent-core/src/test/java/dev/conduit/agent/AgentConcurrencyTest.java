@@ -191,4 +191,26 @@ class AgentConcurrencyTest {
         .extracting(e -> ((AgentEvent.TextDelta) e).text()).containsExactly("Hel", "lo", "!");
     assertThat(((AgentEvent.RunCompleted) events.get(events.size() - 1)).result()).isEqualTo(result);
   }
+
+  public static class ThreadReporter {
+    @Tool("Names the thread it runs on")
+    public String where(@Param("Anything") String x) throws ReflectiveOperationException {
+      boolean virtual = Runtime.version().feature() >= 21
+          && (boolean) Thread.class.getMethod("isVirtual").invoke(Thread.currentThread());
+      return virtual ? "virtual" : Thread.currentThread().getName();
+    }
+  }
+
+  @Test
+  void toolsRunOnVirtualThreadsWhereTheJvmHasThemAndOnTheBoundedPoolOtherwise() {
+    ScriptedModel model = ScriptedModel.builder().toolCalls(call("c", "where", "{\"x\":\"?\"}")).text("ok").build();
+    RunResult result = Agent.builder().client(model).model("m").tools(new ThreadReporter()).build().run("Where?");
+    String where = ((ToolResult) result.messages().get(2)).content();
+
+    if (Runtime.version().feature() >= 21) {
+      assertThat(where).isEqualTo("virtual");
+    } else {
+      assertThat(where).startsWith("conduit-tool-");
+    }
+  }
 }

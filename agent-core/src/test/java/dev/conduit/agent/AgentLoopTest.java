@@ -38,7 +38,7 @@ class AgentLoopTest {
     return new ToolCall(id, name, args);
   }
 
-  private static Agent.Builder agent(ScriptedModel model) {
+  private static AgentBuilder agent(ScriptedModel model) {
     return Agent.builder().client(model).model("test-model").instructions("Be brief.").tools(new Weather());
   }
 

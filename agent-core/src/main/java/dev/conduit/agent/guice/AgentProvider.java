@@ -3,6 +3,7 @@ package dev.conduit.agent.guice;
 import com.google.inject.Inject;
 import com.google.inject.Provider;
 import dev.conduit.agent.Agent;
+import dev.conduit.agent.AgentBuilder;
 import dev.conduit.agent.AgentListener;
 import dev.conduit.agent.model.ModelClient;
 import java.util.Set;
@@ -24,7 +25,7 @@ final class AgentProvider implements Provider<Agent> {
 
   @Override
   public Agent get() {
-    Agent.Builder builder = Agent.builder().client(client).model(spec.model()).tools(tools.toArray());
+    AgentBuilder builder = Agent.builder().client(client).model(spec.model()).tools(tools.toArray());
     listeners.forEach(builder::listener);
     return spec.customizer().apply(builder).build();
   }

@@ -8,14 +8,19 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import dev.conduit.agent.Agent;
+import dev.conduit.agent.AgentBuilder;
 import dev.conduit.agent.AgentListener;
 import dev.conduit.agent.model.ModelClient;
+import dev.conduit.agent.openai.Endpoint;
+import dev.conduit.agent.openai.OpenAiClient;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
  * Guice bindings for one shared {@link Agent}: the tools come from a multibinder, the model client
- * from the module or from the user's own binding of {@link ModelClient}.
+ * from the module ({@code client(...)} or {@code openAiFromEnvironment(System.getenv())}) or from the
+ * user's own binding of {@link ModelClient}.
  *
  * <pre>{@code
  * Injector injector = Guice.createInjector(
@@ -39,7 +44,7 @@ import java.util.function.UnaryOperator;
 public final class ConduitModule extends AbstractModule {
   private final Optional<ModelClient> client;
   private final String model;
-  private final UnaryOperator<Agent.Builder> customizer;
+  private final UnaryOperator<AgentBuilder> customizer;
 
   private ConduitModule(Builder b) {
     this.client = b.client;
@@ -79,7 +84,7 @@ public final class ConduitModule extends AbstractModule {
   public static final class Builder {
     private Optional<ModelClient> client = Optional.empty();
     private String model;
-    private UnaryOperator<Agent.Builder> customizer = UnaryOperator.identity();
+    private UnaryOperator<AgentBuilder> customizer = UnaryOperator.identity();
 
     private Builder() {}
 
@@ -89,13 +94,40 @@ public final class ConduitModule extends AbstractModule {
       return this;
     }
 
+    /**
+     * An {@link OpenAiClient} configured from environment variables: {@code OPENAI_API_KEY} (required),
+     * {@code OPENAI_BASE_URL}, {@code OPENAI_FALLBACK_BASE_URL} and {@code CONDUIT_ENDPOINT}
+     * ({@code chat} or {@code responses}, default {@code chat}). Pass {@code System.getenv()}.
+     */
+    public Builder openAiFromEnvironment(Map<String, String> env) {
+      requireNonNull(env, "env");
+      String key = env.get("OPENAI_API_KEY");
+      if (key == null || key.isBlank()) {
+        throw new IllegalStateException("OPENAI_API_KEY is not set: export OPENAI_API_KEY=... or bind a ModelClient yourself");
+      }
+      OpenAiClient.Builder client = OpenAiClient.builder().apiKey(key).endpoint(endpoint(env.get("CONDUIT_ENDPOINT")));
+      Optional.ofNullable(env.get("OPENAI_BASE_URL")).filter(v -> !v.isBlank()).ifPresent(client::baseUrl);
+      Optional.ofNullable(env.get("OPENAI_FALLBACK_BASE_URL")).filter(v -> !v.isBlank()).ifPresent(client::fallbackBaseUrl);
+      return client(client.build());
+    }
+
+    private static Endpoint endpoint(String value) {
+      if (value == null || value.isBlank() || value.equalsIgnoreCase("chat")) {
+        return Endpoint.CHAT_COMPLETIONS;
+      }
+      if (value.equalsIgnoreCase("responses")) {
+        return Endpoint.RESPONSES;
+      }
+      throw new IllegalStateException("CONDUIT_ENDPOINT must be chat or responses, not: " + value);
+    }
+
     public Builder model(String model) {
       this.model = requireNonNull(model, "model");
       return this;
     }
 
     /** Any other agent setting: instructions, settings, pricing, limits. */
-    public Builder configure(UnaryOperator<Agent.Builder> customizer) {
+    public Builder configure(UnaryOperator<AgentBuilder> customizer) {
       this.customizer = requireNonNull(customizer, "customizer");
       return this;
     }

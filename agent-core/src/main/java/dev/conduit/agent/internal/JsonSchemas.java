@@ -12,7 +12,7 @@ import com.github.victools.jsonschema.generator.SchemaGenerationContext;
 import com.github.victools.jsonschema.generator.SchemaGenerator;
 import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
 import com.github.victools.jsonschema.generator.SchemaVersion;
-import com.github.victools.jsonschema.module.jackson.JacksonModule;
+import com.github.victools.jsonschema.module.jackson.JacksonSchemaModule;
 import java.lang.reflect.Type;
 import java.net.URI;
 import java.time.LocalDateTime;
@@ -143,8 +143,9 @@ public final class JsonSchemas {
   }
 
   /**
-   * The paths of every sub-schema that says nothing about its value ({@code {}}): what victools makes
-   * of {@code Object}, wildcards and raw collections, none of which a model can fill in meaningfully.
+   * The paths of every sub-schema that says nothing about its value ({@code {}}, or an object open
+   * to anything): what victools makes of {@code Object}, wildcards and raw collections, none of
+   * which a model can fill in meaningfully.
    */
   public static List<String> untypedPaths(JsonNode schema) {
     List<String> paths = new ArrayList<>();
@@ -156,7 +157,8 @@ public final class JsonSchemas {
     if (!node.isObject()) {
       return;
     }
-    boolean untyped = node.propertyNames().stream().allMatch(k -> k.equals("description") || k.equals("title"));
+    boolean untyped = node.propertyNames().stream().allMatch(k -> k.equals("description") || k.equals("title"))
+        || (node.path("type").asString("").equals("object") && !node.has("properties") && !node.has("additionalProperties"));
     if (untyped) {
       paths.add(path);
       return;
@@ -183,7 +185,7 @@ public final class JsonSchemas {
   private static SchemaGenerator generator(Mode mode) {
     SchemaGeneratorConfigBuilder config =
         new SchemaGeneratorConfigBuilder(Json.MAPPER, SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
-            .with(new JacksonModule())
+            .with(new JacksonSchemaModule())
             .with(Option.MAP_VALUES_AS_ADDITIONAL_PROPERTIES, Option.PLAIN_DEFINITION_KEYS, Option.FLATTENED_OPTIONALS)
             .without(Option.SCHEMA_VERSION_INDICATOR);
     config.forTypesInGeneral()

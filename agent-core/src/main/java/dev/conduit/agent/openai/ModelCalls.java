@@ -140,6 +140,10 @@ final class ModelCalls {
     if (plain.status() < 200 || plain.status() > 299) {
       throw ErrorParser.parse(plain.status(), plain.headers(), plain.body(), where(http), config.apiKey(), clock);
     }
+    if (plain.body().length == 0) {
+      throw new ModelResponseException("The " + plain.status() + " response of " + where(http) + " has an empty body",
+          requestId, null);
+    }
     try {
       JsonNode root = Json.MAPPER.readTree(plain.body());
       return config.endpoint() == Endpoint.CHAT_COMPLETIONS

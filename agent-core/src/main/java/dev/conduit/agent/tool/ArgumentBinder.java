@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.cfg.DateTimeFeature;
 
 /**
  * Turns validated JSON arguments into Java values with Jackson: one value per method parameter, or
@@ -16,7 +18,10 @@ import tools.jackson.databind.JsonNode;
  */
 final class ArgumentBinder {
   /** One Java value: a named property of the arguments, or (name empty) the whole arguments object. */
-  private record Slot(String name, JavaType type, boolean optionalWrapper) {}
+  private record Slot(String name, ObjectReader reader, boolean optionalWrapper) {}
+
+  // The model's "+09:00" stays "+09:00": a tool may care about the offset it was given.
+  private static final ObjectReader READER = Json.MAPPER.reader().without(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
 
   private final List<Slot> slots;
 
@@ -38,7 +43,7 @@ final class ArgumentBinder {
 
   private static Slot slot(String name, Type type) {
     JavaType javaType = Json.MAPPER.getTypeFactory().constructType(type);
-    return new Slot(name, javaType, javaType.hasRawClass(Optional.class));
+    return new Slot(name, READER.forType(javaType), javaType.hasRawClass(Optional.class));
   }
 
   @Nullable Object[] bind(JsonNode arguments) throws ArgumentException {
@@ -52,7 +57,7 @@ final class ArgumentBinder {
         continue;
       }
       try {
-        values[i] = Json.MAPPER.treeToValue(node, slot.type());
+        values[i] = slot.reader().readValue(node);
       } catch (JacksonException e) {
         violations.add(path(slot.name(), e) + ": " + e.getOriginalMessage());
       }

@@ -88,7 +88,7 @@ public final class FunctionTool<A> {
     }
     ToolDefinition definition = new ToolDefinition(name, description, schema.json().toString(), schema.strict());
     ArgumentBinder binder = ArgumentBinder.forWholeObject(argumentsType);
-    ToolInvoker invoker = new ToolInvoker(name, schema.json(), ToolInvoker.Returns.VALUE,
+    ToolInvoker invoker = new ToolInvoker(name, schema.validation(), ToolInvoker.Returns.VALUE,
         arguments -> handler.apply(argumentsType.cast(binder.bind(arguments)[0])));
     return Optional.of(new ParsedTool(definition, invoker, location));
   }

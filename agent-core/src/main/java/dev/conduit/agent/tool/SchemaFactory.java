@@ -12,12 +12,14 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A tool's parameter schema, strict when asked and possible: a schema strict mode cannot express
  * (a {@code Map}, say) makes the tool non-strict, with an INFO line saying why, rather than a
- * request the API refuses.
+ * request the API refuses. Arguments are always checked against the non-strict form, in which
+ * optional parameters may be left out: gateways without strict mode do leave them out.
  */
 final class SchemaFactory {
   private static final Logger log = LoggerFactory.getLogger(Toolbox.class);
 
-  record ToolSchema(ObjectNode json, boolean strict) {}
+  /** The schema sent to the model, whether it is strict, and the schema the arguments are checked against. */
+  record ToolSchema(ObjectNode json, boolean strict, ObjectNode validation) {}
 
   private SchemaFactory() {}
 
@@ -34,11 +36,12 @@ final class SchemaFactory {
       ObjectNode strict = schemaIn.apply(Mode.STRICT);
       List<String> violations = JsonSchemas.strictModeViolations(strict);
       if (violations.isEmpty()) {
-        return new ToolSchema(strict, true);
+        return new ToolSchema(strict, true, schemaIn.apply(Mode.NON_STRICT));
       }
       log.info("Tool '{}' is sent with strict: false, because OpenAI's strict mode cannot express its parameters: {}",
           tool, String.join("; ", violations));
     }
-    return new ToolSchema(schemaIn.apply(Mode.NON_STRICT), false);
+    ObjectNode nonStrict = schemaIn.apply(Mode.NON_STRICT);
+    return new ToolSchema(nonStrict, false, nonStrict);
   }
 }

@@ -111,7 +111,7 @@ final class ToolMethodParser {
         properties.stream().map(Property::name).toList(), Arrays.asList(method.getGenericParameterTypes()));
     Object receiver = Modifier.isStatic(method.getModifiers()) ? null : target;
     ToolInvoker.Returns returns = method.getReturnType() == void.class ? ToolInvoker.Returns.NOTHING : ToolInvoker.Returns.VALUE;
-    ToolInvoker invoker = new ToolInvoker(name, schema.json(), returns, arguments -> invoke(method, receiver, binder.bind(arguments)));
+    ToolInvoker invoker = new ToolInvoker(name, schema.validation(), returns, arguments -> invoke(method, receiver, binder.bind(arguments)));
     return Optional.of(new ParsedTool(definition, invoker, location));
   }
 

@@ -77,4 +77,20 @@ class ConduitModuleTest {
         ConduitModule.builder().client(ScriptedModel.builder().text("hi").build()).model("m").build());
     assertThat(injector.getInstance(Agent.class).run("hello").finalText()).isEqualTo("hi");
   }
+
+  @Test
+  void theClientCanComeFromEnvironmentVariables() {
+    Injector injector = Guice.createInjector(ConduitModule.builder()
+        .openAiFromEnvironment(java.util.Map.of("OPENAI_API_KEY", "sk-env", "OPENAI_BASE_URL", "http://127.0.0.1:9/v1",
+            "CONDUIT_ENDPOINT", "chat"))
+        .model("gpt-5.1").build());
+    assertThat(injector.getInstance(dev.conduit.agent.model.ModelClient.class).toString())
+        .contains("http://127.0.0.1:9/v1").contains("CHAT_COMPLETIONS").doesNotContain("sk-env");
+  }
+
+  @Test
+  void aMissingKeyInTheEnvironmentNamesTheVariable() {
+    assertThatThrownBy(() -> ConduitModule.builder().openAiFromEnvironment(java.util.Map.of()))
+        .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("OPENAI_API_KEY is not set");
+  }
 }

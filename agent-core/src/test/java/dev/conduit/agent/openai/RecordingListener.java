@@ -8,7 +8,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Records every callback, in order, with the thread it ran on. */
-final class RecordingListener implements ModelStreamListener {
+class RecordingListener implements ModelStreamListener {
   final List<String> events = new CopyOnWriteArrayList<>();
   final List<Thread> threads = new CopyOnWriteArrayList<>();
 

@@ -1,0 +1,102 @@
+package dev.conduit.agent.openai;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Interrupting the calling thread cancels the HTTP call and releases its connection. */
+@Timeout(20)
+class CancellationTest {
+  @StartStop final MockWebServer server = new MockWebServer();
+  final OkHttpClient shared = new OkHttpClient();
+  final ExecutorService caller = Executors.newSingleThreadExecutor();
+
+  @AfterEach
+  void stop() {
+    caller.shutdownNow();
+  }
+
+  private OpenAiClient client() {
+    return Wire.client(server, Endpoint.CHAT_COMPLETIONS).httpClient(shared).build();
+  }
+
+  private static Throwable causeOf(Future<?> future) throws Exception {
+    try {
+      future.get(10, TimeUnit.SECONDS);
+      throw new AssertionError("expected the call to fail");
+    } catch (ExecutionException e) {
+      return e.getCause();
+    }
+  }
+
+  @Test
+  void interruptingCompleteCancelsTheCallAndThrowsInterruptedException() throws Exception {
+    server.enqueue(new MockResponse.Builder().headersDelay(30, TimeUnit.SECONDS).body("{}").build());
+    Thread[] worker = new Thread[1];
+    Future<?> call = caller.submit(() -> {
+      worker[0] = Thread.currentThread();
+      return client().complete(Requests.simple("?"));
+    });
+    server.takeRequest(5, TimeUnit.SECONDS); // the request is in flight
+
+    worker[0].interrupt();
+
+    assertThat(causeOf(call)).isInstanceOf(InterruptedException.class);
+    await().atMost(Duration.ofSeconds(5)).until(() -> shared.dispatcher().runningCallsCount() == 0);
+    assertThat(server.getRequestCount()).isEqualTo(1); // not retried
+  }
+
+  @Test
+  void interruptingAStreamAfterTheFirstDeltaCancelsIt() throws Exception {
+    StringBuilder slow = new StringBuilder();
+    for (int i = 0; i < 50; i++) {
+      slow.append("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"w").append(i).append(" \"}}]}\n\n");
+    }
+    server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "text/event-stream").body(slow.toString())
+        .throttleBody(60, 1, TimeUnit.SECONDS).build());
+    CountDownLatch firstDelta = new CountDownLatch(1);
+    RecordingListener listener = new RecordingListener() {
+      @Override
+      public void onTextDelta(String delta) {
+        super.onTextDelta(delta);
+        firstDelta.countDown();
+      }
+    };
+    Thread[] worker = new Thread[1];
+    Future<?> call = caller.submit(() -> {
+      worker[0] = Thread.currentThread();
+      return client().stream(Requests.simple("?"), listener);
+    });
+    assertThat(firstDelta.await(10, TimeUnit.SECONDS)).isTrue();
+
+    worker[0].interrupt();
+
+    assertThat(causeOf(call)).isInstanceOf(InterruptedException.class);
+    await().atMost(Duration.ofSeconds(5)).until(() -> shared.dispatcher().runningCallsCount() == 0);
+    assertThat(listener.events.size()).isLessThan(50);
+  }
+
+  @Test
+  void aFinishedStreamLeavesNoRunningCall() throws Exception {
+    server.enqueue(Wire.sse(Wire.resource("recorded/chat_completion_stream_text.sse")));
+
+    client().stream(Requests.simple("?"), new RecordingListener());
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> shared.dispatcher().runningCallsCount() == 0);
+    assertThat(shared.connectionPool().connectionCount()).isEqualTo(1); // kept for reuse, not leaked open
+  }
+}
