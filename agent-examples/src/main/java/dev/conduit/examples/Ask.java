@@ -1,6 +1,7 @@
 package dev.conduit.examples;
 
 import dev.conduit.agent.Agent;
+import dev.conduit.agent.AgentBuilder;
 import dev.conduit.agent.RunResult;
 import dev.conduit.agent.model.ModelClient;
 import java.util.List;
@@ -12,7 +13,7 @@ final class Ask {
   private Ask() {}
 
   static int run(ConduitCli.Console console, ModelOptions options, List<String> words, Supplier<ModelClient> demo,
-      UnaryOperator<Agent.Builder> agent) {
+      UnaryOperator<AgentBuilder> agent) {
     String question = String.join(" ", words).strip();
     if (question.isEmpty()) {
       throw new IllegalArgumentException("the question is empty: ask something, e.g. \"What's the weather in Tokyo?\"");

@@ -3,6 +3,7 @@ package dev.conduit.examples;
 import static java.util.Objects.requireNonNull;
 
 import dev.conduit.agent.Agent;
+import dev.conduit.agent.AgentBuilder;
 import dev.conduit.agent.model.ModelSettings;
 import dev.conduit.agent.openai.Endpoint;
 import dev.conduit.agent.openai.OpenAiClient;
@@ -49,7 +50,7 @@ public record Gateway(String name, String baseUrl, Optional<String> fallbackBase
   }
 
   /** An agent builder with this gateway's client, model, settings and pricing; add instructions and tools. */
-  public Agent.Builder agent(String apiKey) {
+  public AgentBuilder agent(String apiKey) {
     return Agent.builder()
         .client(client(apiKey))
         .model(model)

@@ -1,6 +1,7 @@
 package dev.conduit.examples;
 
 import dev.conduit.agent.Agent;
+import dev.conduit.agent.AgentBuilder;
 import dev.conduit.agent.model.ModelClient;
 import dev.conduit.agent.openai.Endpoint;
 import dev.conduit.agent.openai.OpenAiClient;
@@ -80,7 +81,7 @@ final class ModelSetup {
   }
 
   /** An agent builder for this model: client, model name, pricing and turn limit set. */
-  Agent.Builder agent() {
+  AgentBuilder agent() {
     return Agent.builder().client(client).model(model).pricing(pricing).maxTurns(maxTurns);
   }
 

@@ -32,6 +32,7 @@ final class SearchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     return Ask.run(console, options, question, DemoModels::search,
-        agent -> agent.instructions(INSTRUCTIONS).tools(ExampleTools.search(console.env()), new CalculatorTools()));
+        agent -> agent.instructions(INSTRUCTIONS).tools(ExampleTools.search(console.env()), FetchTools.create(options.testOnlyFetchAllow),
+            new CalculatorTools()));
   }
 }
