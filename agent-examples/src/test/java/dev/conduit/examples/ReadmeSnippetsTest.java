@@ -21,6 +21,7 @@ import dev.conduit.agent.testing.ScriptedModel.Turn;
 import dev.conduit.agent.tool.Param;
 import dev.conduit.agent.tool.Tool;
 import dev.conduit.agent.tool.ToolException;
+import dev.conduit.tools.weather.WeatherTools;
 import java.math.BigDecimal;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -176,5 +177,20 @@ class ReadmeSnippetsTest {
       // README end
       assertThat(agent.run("What's the weather in Paris?").finalText()).isEqualTo("Sunny, 21°C in Paris.");
     }
+  }
+
+  @Test
+  void gatewayConfigurations() {
+    String key = "sk-dummy";
+    String apiModelsBaseUrl = "https://gateway.example/v1";
+    // README: gateways
+    Agent openAi = Gateways.openAi(Endpoint.RESPONSES).agent(key).tools(new WeatherTools()).build();
+    Agent apiModels = Gateways.apiModels(apiModelsBaseUrl).agent(key).tools(new WeatherTools()).build();  // priced
+    Agent aiml = Gateways.aimlApi(Endpoint.CHAT_COMPLETIONS).agent(key).tools(new WeatherTools()).build();
+    Agent evolink = Gateways.evolink("gpt-5.1-thinking").agent(key).tools(new WeatherTools()).build();
+    Agent starmagic = Gateways.starmagic("gpt-5.1").agent(key).tools(new WeatherTools()).build();
+    // README end
+    assertThat(java.util.List.of(openAi, apiModels, aiml, evolink, starmagic)).extracting(Agent::toString)
+        .allSatisfy(text -> assertThat(text).doesNotContain(key));
   }
 }
