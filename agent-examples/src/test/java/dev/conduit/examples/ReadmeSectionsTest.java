@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** README-SECTIONS.md shows exactly the code that ReadmeSnippetsTest compiles and runs. */
+/** README.md shows exactly the code that ReadmeSnippetsTest compiles and runs. */
 class ReadmeSectionsTest {
   private static final Pattern REGION = Pattern.compile("(?ms)^[ \\t]*// README: ([\\w-]+)\\n(.*?)^[ \\t]*// README end\\n");
   private static final Pattern BLOCK = Pattern.compile("(?s)<!-- snippet: ([\\w-]+) -->\\n```java\\n(.*?)\\n```");
@@ -21,7 +21,7 @@ class ReadmeSectionsTest {
   void everySnippetInTheReadmeIsTheCodeTheTestRuns() throws IOException {
     Map<String, String> compiled = regions(Files.readString(Path.of("src/test/java/dev/conduit/examples/ReadmeSnippetsTest.java")));
     Map<String, String> shown = new LinkedHashMap<>();
-    Matcher m = BLOCK.matcher(Files.readString(Path.of("README-SECTIONS.md")));
+    Matcher m = BLOCK.matcher(Files.readString(Path.of("../README.md")));
     while (m.find()) {
       shown.put(m.group(1), m.group(2));
     }
@@ -47,7 +47,7 @@ class ReadmeSectionsTest {
 
   @Test
   void theReadmesFirstCommandIsTheOneTheEndToEndTestsRun() throws IOException {
-    String readme = Files.readString(Path.of("README-SECTIONS.md"));
+    String readme = Files.readString(Path.of("../README.md"));
     String script = Files.readString(Path.of("../conduit"));
 
     assertThat(readme).contains("./conduit weather \"" + WeatherCommandTest.QUESTION + "\"");

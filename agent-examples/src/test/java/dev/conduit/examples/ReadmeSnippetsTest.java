@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The README walk-through, compiled and run against a model stand-in. Each region between
- * {@code // README: name} and {@code // README end} appears verbatim in agent-examples/README-SECTIONS.md
+ * {@code // README: name} and {@code // README end} appears verbatim in README.md
  * (checked by {@link ReadmeSectionsTest}).
  */
 @Timeout(60)
