@@ -7,6 +7,7 @@ import dev.conduit.agent.openai.OpenAiClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -18,6 +19,12 @@ final class ConduitClient implements BenchClient {
   private final List<Long> firstText = new ArrayList<>();
 
   ConduitClient(String name, Optional<OkHttpClient> http, HttpUrl baseUrl, Endpoint endpoint, boolean stream, int latencyMs) {
+    this(name, http, baseUrl, endpoint, stream, latencyMs, Optional.empty());
+  }
+
+  /** With a tool executor, e.g. {@code Runnable::run} to run the tools on the calling thread. */
+  ConduitClient(String name, Optional<OkHttpClient> http, HttpUrl baseUrl, Endpoint endpoint, boolean stream, int latencyMs,
+      Optional<Executor> toolExecutor) {
     this.name = name;
     this.stream = stream;
     OpenAiClient.Builder client = OpenAiClient.builder()
@@ -26,12 +33,13 @@ final class ConduitClient implements BenchClient {
         .endpoint(endpoint)
         .header(Fixture.LATENCY_HEADER, Integer.toString(latencyMs));
     http.ifPresent(client::httpClient);
-    this.agent = Agent.builder()
+    Agent.Builder agent = Agent.builder()
         .client(client.build())
         .model(Fixture.MODEL)
         .instructions(Fixture.INSTRUCTIONS)
-        .tools(new WeatherTools())
-        .build();
+        .tools(new WeatherTools());
+    toolExecutor.ifPresent(agent::executor);
+    this.agent = agent.build();
   }
 
   @Override

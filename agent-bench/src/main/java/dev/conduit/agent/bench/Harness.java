@@ -58,7 +58,7 @@ public final class Harness {
   record Settings(int warmupRuns, int rounds, int runsPerRound, List<Integer> concurrency, List<Integer> latencies,
       Duration throughputWarmup, Duration throughputWindow, int dispatchRepeats, int toolboxWarm, Set<String> only) {
     static Settings full() {
-      return new Settings(3000, 6, 1000, List.of(1, 16, 64, 256), List.of(0, 50), Duration.ofMillis(1500),
+      return new Settings(5000, 8, 1000, List.of(1, 16, 64, 256), List.of(0, 50), Duration.ofMillis(1500),
           Duration.ofSeconds(3), 5, 300, Set.copyOf(SCENARIOS));
     }
 
@@ -191,12 +191,34 @@ public final class Harness {
           new ConduitClient("conduit", Optional.empty(), baseUrl, endpoint, false, 0));
       ObjectNode result = compare(clients);
       node.set(chat ? "chatCompletions" : "responses", result);
+      if (chat) {
+        node.set("chatAttribution", attribution(raw));
+      }
       String where = chat ? "chat" : "responses";
       target("1. client CPU per run, " + where, result.path("ratios").path("cpu").asDouble(), 1.2, true);
       target("1. latency p50, " + where, result.path("ratios").path("p50").asDouble(), 1.2, true);
       target("1. latency p99, " + where, result.path("ratios").path("p99").asDouble(), 1.2, true);
       target("2. bytes allocated per run, " + where, result.path("ratios").path("alloc").asDouble(), 1.3, true);
     }
+    return node;
+  }
+
+  /**
+   * Where Conduit's extra cost goes, by taking its parts away one at a time: {@code raw-async} is the
+   * raw client sending each call as Conduit's HttpTransport does (enqueue on OkHttp's dispatcher, a
+   * future, a call timeout); {@code conduit-inline-tools} is Conduit with its tools run on the calling
+   * thread ({@code executor(Runnable::run)}) instead of one thread each.
+   */
+  private ObjectNode attribution(OkHttpClient raw) throws Exception {
+    OkHttpClient asyncHttp = raw.newBuilder().callTimeout(Duration.ofMinutes(10)).build();
+    List<BenchClient> clients = List.of(
+        new RawClient("raw", raw, baseUrl, true, 0),
+        new RawClient("raw-async", asyncHttp, baseUrl, true, 0, true),
+        new ConduitClient("conduit-inline-tools", Optional.empty(), baseUrl, Endpoint.CHAT_COMPLETIONS, false, 0,
+            Optional.of(Runnable::run)),
+        new ConduitClient("conduit", Optional.empty(), baseUrl, Endpoint.CHAT_COMPLETIONS, false, 0));
+    ObjectNode node = compare(clients);
+    node.put("what", "Chat Completions at concurrency 1, each variant's ratios to raw");
     return node;
   }
 
@@ -234,6 +256,13 @@ public final class Harness {
       n.put("allocKiBPerRun", round(median(b.allocPerRun) / 1024, 1));
       n.put("latencyMicrosP50", round(percentile(b.latencies, 0.50) / 1e3, 1));
       n.put("latencyMicrosP99", round(percentile(b.latencies, 0.99) / 1e3, 1));
+      n.put("contextSwitchesPerRun", round(median(b.switchesPerRun), 1));
+      if (c != clients.get(0)) {
+        ObjectNode r = n.putObject("ratioToBaseline");
+        r.put("cpu", ratio(median(b.cpuPerRun), median(base.cpuPerRun)));
+        r.put("alloc", ratio(median(b.allocPerRun), median(base.allocPerRun)));
+        r.put("p50", ratio(percentile(b.latencies, 0.5), percentile(base.latencies, 0.5)));
+      }
       List<Long> firstText = measured(c, warmTexts);
       if (!firstText.isEmpty()) {
         n.put("firstSseByteToFirstTextMicrosP50", round(percentile(firstText, 0.50) / 1e3, 1));
@@ -263,6 +292,7 @@ public final class Harness {
   private static final class Block {
     final List<Double> cpuPerRun = new ArrayList<>();
     final List<Double> allocPerRun = new ArrayList<>();
+    final List<Double> switchesPerRun = new ArrayList<>();
     final List<Long> latencies = new ArrayList<>();
     long errors;
     Optional<String> firstError = Optional.empty();
@@ -271,6 +301,7 @@ public final class Harness {
       long[] times = new long[runs];
       long cpu0 = OS.getProcessCpuTime();
       long alloc0 = THREADS.getTotalThreadAllocatedBytes();
+      long switches0 = contextSwitches();
       for (int i = 0; i < runs; i++) {
         long t0 = System.nanoTime();
         check(client);
@@ -278,6 +309,7 @@ public final class Harness {
       }
       long alloc1 = THREADS.getTotalThreadAllocatedBytes();
       long cpu1 = OS.getProcessCpuTime();
+      switchesPerRun.add((double) (contextSwitches() - switches0) / runs);
       cpuPerRun.add((double) (cpu1 - cpu0) / runs);
       allocPerRun.add((double) (alloc1 - alloc0) / runs);
       for (long t : times) {
@@ -292,6 +324,34 @@ public final class Harness {
         firstError = firstError.or(() -> problem);
       }
     }
+  }
+
+  /**
+   * Context switches of this process's live threads so far (Linux, from /proc; 0 elsewhere): every
+   * hand-off between threads costs one or two, and the kernel time they take is client CPU too.
+   */
+  static long contextSwitches() {
+    Path tasks = Path.of("/proc/self/task");
+    if (!Files.isDirectory(tasks)) {
+      return 0;
+    }
+    long total = 0;
+    try (var dirs = Files.list(tasks)) {
+      for (Path task : (Iterable<Path>) dirs::iterator) {
+        try {
+          for (String line : Files.readAllLines(task.resolve("status"))) {
+            if (line.startsWith("voluntary_ctxt_switches:") || line.startsWith("nonvoluntary_ctxt_switches:")) {
+              total += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+            }
+          }
+        } catch (IOException e) {
+          // the thread ended while we looked
+        }
+      }
+    } catch (IOException e) {
+      return 0;
+    }
+    return total;
   }
 
   /** Runs once; empty when the run gave the expected answer, else what went wrong. */
@@ -383,12 +443,13 @@ public final class Harness {
     long c0 = done.get();
     long cpu0 = OS.getProcessCpuTime();
     long t0 = System.nanoTime();
-    Thread.sleep(settings.throughputWindow().toMillis());
+    Thread.sleep(settings.throughputWindow().toMillis() / 2);
+    int[] platform = platformThreads();
+    Thread.sleep(settings.throughputWindow().toMillis() - settings.throughputWindow().toMillis() / 2);
     long c1 = done.get();
     long cpu1 = OS.getProcessCpuTime();
     long t1 = System.nanoTime();
     int peak = THREADS.getPeakThreadCount();
-    long okhttp = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("OkHttp")).count();
     stop.set(true);
     for (Thread worker : workers) {
       worker.join();
@@ -403,9 +464,28 @@ public final class Harness {
       out.put("firstError", firstError.get());
     }
     out.put("cpuMicrosPerRun", runs == 0 ? 0 : round((cpu1 - cpu0) / 1e3 / runs, 1));
+    out.put("platformThreadsMidWindow", platform[0]);
+    out.put("platformThreadsInHttpCallsMidWindow", platform[1]);
     out.put("peakPlatformThreads", peak);
-    out.put("okhttpThreads", okhttp);
     return rate;
+  }
+
+  /**
+   * Live platform threads (virtual ones are not listed), and those of them inside an OkHttp call or a
+   * worker's run: a design with one platform thread per run in flight shows about the concurrency here.
+   */
+  private static int[] platformThreads() {
+    Map<Thread, StackTraceElement[]> all = Thread.getAllStackTraces();
+    int busy = 0;
+    for (StackTraceElement[] stack : all.values()) {
+      for (StackTraceElement frame : stack) {
+        if (frame.getClassName().startsWith("okhttp3.internal.connection.RealCall")) {
+          busy++;
+          break;
+        }
+      }
+    }
+    return new int[] {all.size(), busy};
   }
 
   // --- 4: parallel dispatch ------------------------------------------------------------------
