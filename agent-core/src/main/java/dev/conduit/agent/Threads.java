@@ -1,7 +1,7 @@
 package dev.conduit.agent;
 
+import dev.conduit.agent.internal.VirtualThreads;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
@@ -34,10 +34,6 @@ final class Threads {
     return WatchdogHolder.EXECUTOR;
   }
 
-  static boolean virtualThreadsAvailable() {
-    return VirtualThreads.FACTORY != null;
-  }
-
   private static final class ToolsHolder {
     static final ExecutorService EXECUTOR = virtualOr(() -> {
       ThreadPoolExecutor pool = new ThreadPoolExecutor(PLATFORM_TOOL_THREADS, PLATFORM_TOOL_THREADS, 30, TimeUnit.SECONDS,
@@ -63,32 +59,8 @@ final class Threads {
     }
   }
 
-  private static final class VirtualThreads {
-    static final ThreadFactory FACTORY = find();
-
-    private static ThreadFactory find() {
-      try {
-        // Looked up on the public interface: the builder's own class is internal to java.base.
-        Class<?> builderType = Class.forName("java.lang.Thread$Builder");
-        Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
-        builder = builderType.getMethod("name", String.class, long.class).invoke(builder, "conduit-virtual-", 1L);
-        return (ThreadFactory) builderType.getMethod("factory").invoke(builder);
-      } catch (ReflectiveOperationException | RuntimeException e) {
-        return null; // JDK 17-20: no virtual threads
-      }
-    }
-  }
-
   private static ExecutorService virtualOr(Supplier<ExecutorService> platform) {
-    ThreadFactory virtual = VirtualThreads.FACTORY;
-    if (virtual != null) {
-      try {
-        return (ExecutorService) Executors.class.getMethod("newThreadPerTaskExecutor", ThreadFactory.class).invoke(null, virtual);
-      } catch (ReflectiveOperationException e) {
-        // fall back to platform threads
-      }
-    }
-    return platform.get();
+    return VirtualThreads.newPerTaskExecutor().orElseGet(platform);
   }
 
   private static ThreadFactory daemonFactory(String prefix) {

@@ -2,13 +2,10 @@ package dev.conduit.agent;
 
 import dev.conduit.agent.message.ToolCall;
 import dev.conduit.agent.message.ToolResult;
-import dev.conduit.agent.tool.ToolExecution;
 import dev.conduit.agent.tool.Toolbox;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -38,8 +35,12 @@ final class ToolDispatcher {
   List<ToolResult> runAll(int turn, List<ToolCall> calls, EventSink sink) throws Interrupted {
     List<ToolTask> tasks = new ArrayList<>(calls.size());
     for (ToolCall call : calls) {
-      ToolTask task = new ToolTask(turn, call, toolbox, timeout, permits, sink);
-      tasks.add(task);
+      tasks.add(new ToolTask(turn, call, toolbox, timeout, permits, sink));
+    }
+    if (tasks.size() == 1) {
+      return List.of(runAlone(tasks.get(0)));
+    }
+    for (ToolTask task : tasks) {
       try {
         executor.execute(task);
       } catch (RejectedExecutionException e) {
@@ -55,12 +56,27 @@ final class ToolDispatcher {
     } catch (InterruptedException e) {
       tasks.forEach(t -> t.cancel(true));
       for (ToolTask task : tasks.subList(results.size(), tasks.size())) {
-        results.add(task.resultIfDone().orElseGet(() -> task.cancelledResult()));
+        results.add(task.resultIfDone().orElseGet(task::cancelledResult));
       }
       throw new Interrupted(results);
     } catch (ExecutionException e) {
       // Only java.lang.Error gets here: the JVM is in trouble; stop the other tools and let it out.
       tasks.forEach(t -> t.cancel(true));
+      throw (Error) e.getCause();
+    }
+  }
+
+  /** One call runs on the run's own thread: no thread hop (CONVENTIONS rule 9). */
+  private static ToolResult runAlone(ToolTask task) throws Interrupted {
+    task.runInline();
+    if (!task.timedOut() && Thread.interrupted()) {
+      throw new Interrupted(List.of(task.resultIfDone().orElseGet(task::cancelledResult)));
+    }
+    try {
+      return task.await();
+    } catch (InterruptedException e) {
+      throw new Interrupted(List.of(task.cancelledResult()));
+    } catch (ExecutionException e) {
       throw (Error) e.getCause();
     }
   }

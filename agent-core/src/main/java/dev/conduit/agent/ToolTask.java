@@ -16,15 +16,22 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One tool call on its way through the executor, with its own timeout. */
+/**
+ * One tool call with its own timeout, run on an executor thread ({@link #run()}, the run's thread
+ * enforcing the timeout in {@link #await()}) or on the run's own thread ({@link #runInline()}, a
+ * watchdog enforcing it).
+ */
 final class ToolTask extends FutureTask<ToolExecution> {
   private static final Logger log = LoggerFactory.getLogger(ToolTask.class);
+  // How often a waiting run looks again at a call that has not started yet (it waits for a permit).
+  private static final long NOT_STARTED_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
   private final int turn;
   private final ToolCall call;
   private final Duration timeout;
   private final EventSink sink;
   private final Semaphore permits;
+  private volatile boolean started;
   private volatile boolean timedOut;
   private volatile long startNanos;
   private volatile Optional<Throwable> rejection = Optional.empty();
@@ -51,24 +58,38 @@ final class ToolTask extends FutureTask<ToolExecution> {
       permits.acquire();
     } catch (InterruptedException e) {
       cancel(false);
+      Thread.currentThread().interrupt();
       return;
     }
-    // The timeout starts once the tool may run, not while it waits for a thread or a permit.
-    ScheduledFuture<?> alarm = null;
     try {
       if (isDone()) {
         return;
       }
+      // The timeout starts once the tool may run, not while it waits for a thread or a permit.
       startNanos = System.nanoTime();
-      alarm = Threads.watchdog().schedule(this::expire, timeout.toNanos(), TimeUnit.NANOSECONDS);
+      started = true;
       sink.emit(new AgentEvent.ToolCallStarted(turn, call));
       super.run();
     } finally {
-      if (alarm != null) {
-        alarm.cancel(false);
-      }
       permits.release();
     }
+  }
+
+  /** Runs the call on this thread; a watchdog interrupts it when the timeout passes. */
+  void runInline() {
+    ScheduledFuture<?> alarm = Threads.watchdog().schedule(this::expire, timeout.toNanos(), TimeUnit.NANOSECONDS);
+    try {
+      run();
+    } finally {
+      alarm.cancel(false);
+      if (timedOut && isCancelled()) {
+        Thread.interrupted(); // the watchdog's interrupt, not the caller's
+      }
+    }
+  }
+
+  boolean timedOut() {
+    return timedOut;
   }
 
   private void expire() {
@@ -81,10 +102,10 @@ final class ToolTask extends FutureTask<ToolExecution> {
     cancel(false);
   }
 
-  /** Waits for the result; a failure, timeout or rejection becomes an error result. */
+  /** Waits for the result within the call's timeout; a failure, timeout or rejection becomes an error result. */
   ToolResult await() throws InterruptedException, ExecutionException {
     try {
-      ToolExecution execution = get();
+      ToolExecution execution = getWithinTimeout();
       report(execution.result(), execution.failure());
       return execution.result();
     } catch (CancellationException e) {
@@ -99,6 +120,21 @@ final class ToolTask extends FutureTask<ToolExecution> {
       ToolResult result = ToolResult.error(call, "Error: tool '" + call.name() + "' was interrupted.");
       report(result, Optional.of(e.getCause()));
       return result;
+    }
+  }
+
+  private ToolExecution getWithinTimeout() throws InterruptedException, ExecutionException {
+    while (true) {
+      long wait = started ? startNanos + timeout.toNanos() - System.nanoTime() : NOT_STARTED_POLL_NANOS;
+      if (started && wait <= 0 && !isDone()) {
+        expire();
+        return get(); // cancelled unless it finished just now
+      }
+      try {
+        return get(Math.max(wait, 0), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException e) {
+        // look again: not started yet, or its time is up
+      }
     }
   }
 
@@ -122,7 +158,7 @@ final class ToolTask extends FutureTask<ToolExecution> {
   }
 
   private void report(ToolResult result, Optional<Throwable> failure) {
-    Duration duration = startNanos == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - startNanos);
+    Duration duration = started ? Duration.ofNanos(System.nanoTime() - startNanos) : Duration.ZERO;
     if (result.isError()) {
       failure.ifPresent(f -> log.debug("tool call {} ({}) failed", call.id(), call.name(), f));
       sink.emit(new AgentEvent.ToolCallFailed(turn, call, result, failure, duration));

@@ -202,8 +202,9 @@ class AgentConcurrencyTest {
   }
 
   @Test
-  void toolsRunOnVirtualThreadsWhereTheJvmHasThemAndOnTheBoundedPoolOtherwise() {
-    ScriptedModel model = ScriptedModel.builder().toolCalls(call("c", "where", "{\"x\":\"?\"}")).text("ok").build();
+  void parallelToolsRunOnVirtualThreadsWhereTheJvmHasThemAndOnTheBoundedPoolOtherwise() {
+    ScriptedModel model = ScriptedModel.builder()
+        .toolCalls(call("c1", "where", "{\"x\":\"?\"}"), call("c2", "where", "{\"x\":\"?\"}")).text("ok").build();
     RunResult result = Agent.builder().client(model).model("m").tools(new ThreadReporter()).build().run("Where?");
     String where = ((ToolResult) result.messages().get(2)).content();
 
@@ -212,5 +213,28 @@ class AgentConcurrencyTest {
     } else {
       assertThat(where).startsWith("conduit-tool-");
     }
+  }
+
+  @Test
+  void aLoneToolCallRunsOnTheRunsOwnThread() throws Exception {
+    ScriptedModel model = ScriptedModel.builder().toolCalls(call("c", "where", "{\"x\":\"?\"}")).text("ok").build();
+    Agent agent = Agent.builder().client(model).model("m").tools(new ThreadReporter()).build();
+    Thread caller = new Thread(() -> agent.run("Where?"), "the-callers-thread");
+    caller.start();
+    caller.join(10_000);
+    assertThat(((ToolResult) model.requests().get(1).messages().get(2)).content()).isEqualTo("the-callers-thread");
+  }
+
+  @Test
+  void aLoneToolPastItsTimeoutIsInterruptedAndTheCallersInterruptFlagStaysClear() {
+    Sleepy tools = new Sleepy();
+    ScriptedModel model = ScriptedModel.builder().toolCalls(call("s", "sleep", "{\"seconds\":20}")).text("done").build();
+    RunResult result = Agent.builder().client(model).model("m").tools(tools).toolTimeout(Duration.ofMillis(200))
+        .build().run("Go");
+
+    assertThat(result.messages().get(2)).isEqualTo(new ToolResult("s", "sleep", "Tool 'sleep' timed out after 200 ms.", true));
+    assertThat(tools.interrupted).isTrue();
+    assertThat(Thread.currentThread().isInterrupted()).isFalse();
+    assertThat(result.finalText()).isEqualTo("done");
   }
 }

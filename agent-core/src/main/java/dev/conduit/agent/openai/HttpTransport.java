@@ -1,5 +1,6 @@
 package dev.conduit.agent.openai;
 
+import dev.conduit.agent.internal.VirtualThreads;
 import dev.conduit.agent.model.ResponseTooLargeException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -88,11 +89,41 @@ final class HttpTransport {
     return r.build();
   }
 
-  /** Sends one non-streaming request and reads the whole response. */
+  /**
+   * Sends one non-streaming request and reads the whole response. On a virtual thread the exchange
+   * runs in place (an interrupt closes its socket); on a platform thread, whose blocking socket reads
+   * ignore interrupts, it runs on OkHttp's dispatcher while the caller waits interruptibly.
+   */
   Plain execute(Request request, byte[] json, int attempt) throws IOException, InterruptedException {
     log.request(request, json);
     long start = System.nanoTime();
     Call call = completeClient.newCall(request);
+    try {
+      return VirtualThreads.isVirtual(Thread.currentThread()) ? exchangeInPlace(call, request, attempt, start)
+          : exchangeOnDispatcher(call, request, attempt, start);
+    } catch (CappedBody.TooLarge tooLarge) {
+      throw new ResponseTooLargeException("The response of " + request.method() + " " + request.url()
+          + " is too large: " + tooLarge.getMessage(), Optional.empty());
+    } catch (IOException io) {
+      log.failure(request, attempt, io, start);
+      throw classify(io, false);
+    }
+  }
+
+  private Plain exchangeInPlace(Call call, Request request, int attempt, long start) throws IOException, InterruptedException {
+    try (Response response = call.execute()) {
+      return read(response, request, attempt, start);
+    } catch (IOException e) {
+      if (Thread.interrupted()) {
+        call.cancel();
+        throw new InterruptedException();
+      }
+      throw e;
+    }
+  }
+
+  private Plain exchangeOnDispatcher(Call call, Request request, int attempt, long start)
+      throws IOException, InterruptedException {
     CompletableFuture<Plain> result = new CompletableFuture<>();
     call.enqueue(new Callback() {
       @Override
@@ -103,11 +134,7 @@ final class HttpTransport {
       @Override
       public void onResponse(Call c, Response response) {
         try (response) {
-          log.response(request, attempt, response.code(), response.headers(), start);
-          long cap = response.isSuccessful() ? config.maxResponseBytes() : MAX_ERROR_BODY;
-          byte[] body = new CappedBody(response.body(), cap, Long.MAX_VALUE).readAll();
-          log.body(body);
-          result.complete(new Plain(response.code(), response.headers(), body));
+          result.complete(read(response, request, attempt, start));
         } catch (IOException | RuntimeException e) {
           result.completeExceptionally(e);
         }
@@ -120,16 +147,19 @@ final class HttpTransport {
       throw e;
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      if (cause instanceof CappedBody.TooLarge tooLarge) {
-        throw new ResponseTooLargeException("The response of " + request.method() + " " + request.url()
-            + " is too large: " + tooLarge.getMessage(), Optional.empty());
-      }
       if (cause instanceof IOException io) {
-        log.failure(request, attempt, io, start);
-        throw classify(io, false);
+        throw io;
       }
       throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
     }
+  }
+
+  private Plain read(Response response, Request request, int attempt, long start) throws IOException {
+    log.response(request, attempt, response.code(), response.headers(), start);
+    long cap = response.isSuccessful() ? config.maxResponseBytes() : MAX_ERROR_BODY;
+    byte[] body = new CappedBody(response.body(), cap, Long.MAX_VALUE).readAll();
+    log.body(body);
+    return new Plain(response.code(), response.headers(), body);
   }
 
   /**

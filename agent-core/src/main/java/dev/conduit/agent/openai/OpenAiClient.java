@@ -2,6 +2,7 @@ package dev.conduit.agent.openai;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.conduit.agent.internal.VirtualThreads;
 import dev.conduit.agent.model.ModelClient;
 import dev.conduit.agent.model.ModelRequest;
 import dev.conduit.agent.model.ModelResponse;
@@ -279,13 +280,15 @@ public final class OpenAiClient implements ModelClient {
     }
 
     private static OkHttpClient defaultHttpClient() {
-      // OkHttp's default of 5 calls per host would queue the concurrent runs of a busy backend.
-      Dispatcher dispatcher = new Dispatcher();
-      dispatcher.setMaxRequests(256);
-      dispatcher.setMaxRequestsPerHost(64);
+      // OkHttp's defaults (5 calls per host, 5 idle connections) would queue and reconnect the
+      // concurrent runs of a busy backend; on 21+ its async calls run on virtual threads, so a
+      // waiting call holds no platform thread.
+      Dispatcher dispatcher = VirtualThreads.newPerTaskExecutor().map(Dispatcher::new).orElseGet(Dispatcher::new);
+      dispatcher.setMaxRequests(4096);
+      dispatcher.setMaxRequestsPerHost(4096);
       return new OkHttpClient.Builder()
           .dispatcher(dispatcher)
-          .connectionPool(new ConnectionPool(16, 5, TimeUnit.MINUTES))
+          .connectionPool(new ConnectionPool(256, 5, TimeUnit.MINUTES))
           .build();
     }
   }
