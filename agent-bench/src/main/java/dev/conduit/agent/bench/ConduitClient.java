@@ -1,6 +1,7 @@
 package dev.conduit.agent.bench;
 
 import dev.conduit.agent.Agent;
+import dev.conduit.agent.AgentBuilder;
 import dev.conduit.agent.AgentEvent;
 import dev.conduit.agent.openai.Endpoint;
 import dev.conduit.agent.openai.OpenAiClient;
@@ -33,7 +34,7 @@ final class ConduitClient implements BenchClient {
         .endpoint(endpoint)
         .header(Fixture.LATENCY_HEADER, Integer.toString(latencyMs));
     http.ifPresent(client::httpClient);
-    Agent.Builder agent = Agent.builder()
+    AgentBuilder agent = Agent.builder()
         .client(client.build())
         .model(Fixture.MODEL)
         .instructions(Fixture.INSTRUCTIONS)
