@@ -14,6 +14,8 @@ import java.util.concurrent.Semaphore;
 /**
  * Runs all tool calls of one turn at once and returns their results in call order. Every call gets
  * exactly one result: a failure, a timeout or a cancellation becomes an error result, never a gap.
+ * The last call runs on the run's own thread (so a lone call makes no thread hop, CONVENTIONS rule 9),
+ * the others on the executor.
  */
 final class ToolDispatcher {
   private final Toolbox toolbox;
@@ -37,18 +39,21 @@ final class ToolDispatcher {
     for (ToolCall call : calls) {
       tasks.add(new ToolTask(turn, call, toolbox, timeout, permits, sink));
     }
-    if (tasks.size() == 1) {
-      return List.of(runAlone(tasks.get(0)));
-    }
-    for (ToolTask task : tasks) {
+    // All but the last run on the executor; the last runs here, on a thread that would only wait.
+    for (ToolTask task : tasks.subList(0, tasks.size() - 1)) {
       try {
         executor.execute(task);
       } catch (RejectedExecutionException e) {
         task.rejected(e);
       }
     }
+    ToolTask last = tasks.get(tasks.size() - 1);
+    last.runInline();
     List<ToolResult> results = new ArrayList<>(calls.size());
     try {
+      if (!last.timedOut() && Thread.interrupted()) {
+        throw new InterruptedException();
+      }
       for (ToolTask task : tasks) {
         results.add(task.await());
       }
@@ -62,21 +67,6 @@ final class ToolDispatcher {
     } catch (ExecutionException e) {
       // Only java.lang.Error gets here: the JVM is in trouble; stop the other tools and let it out.
       tasks.forEach(t -> t.cancel(true));
-      throw (Error) e.getCause();
-    }
-  }
-
-  /** One call runs on the run's own thread: no thread hop (CONVENTIONS rule 9). */
-  private static ToolResult runAlone(ToolTask task) throws Interrupted {
-    task.runInline();
-    if (!task.timedOut() && Thread.interrupted()) {
-      throw new Interrupted(List.of(task.resultIfDone().orElseGet(task::cancelledResult)));
-    }
-    try {
-      return task.await();
-    } catch (InterruptedException e) {
-      throw new Interrupted(List.of(task.cancelledResult()));
-    } catch (ExecutionException e) {
       throw (Error) e.getCause();
     }
   }

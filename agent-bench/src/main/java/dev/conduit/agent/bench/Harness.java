@@ -199,8 +199,30 @@ public final class Harness {
       target("1. latency p50, " + where, result.path("ratios").path("p50").asDouble(), 1.2, true);
       target("1. latency p99, " + where, result.path("ratios").path("p99").asDouble(), 1.2, true);
       target("2. bytes allocated per run, " + where, result.path("ratios").path("alloc").asDouble(), 1.3, true);
+      if (virtualThreads().isPresent()) {
+        // A JDK 21+ backend serves each request on a virtual thread: the same comparison from one.
+        ObjectNode virtual = onVirtualThread(() -> compare(clients));
+        node.set((chat ? "chatCompletions" : "responses") + "CallerOnVirtualThread", virtual);
+        where += ", caller on a virtual thread";
+        target("1. client CPU per run, " + where, virtual.path("ratios").path("cpu").asDouble(), 1.2, true);
+        target("1. latency p50, " + where, virtual.path("ratios").path("p50").asDouble(), 1.2, true);
+        target("2. bytes allocated per run, " + where, virtual.path("ratios").path("alloc").asDouble(), 1.3, true);
+      }
     }
     return node;
+  }
+
+  private static ObjectNode onVirtualThread(java.util.concurrent.Callable<ObjectNode> work) throws Exception {
+    java.util.concurrent.CompletableFuture<ObjectNode> result = new java.util.concurrent.CompletableFuture<>();
+    Thread thread = virtualThreads().orElseThrow().newThread(() -> {
+      try {
+        result.complete(work.call());
+      } catch (Exception e) {
+        result.completeExceptionally(e);
+      }
+    });
+    thread.start();
+    return result.get();
   }
 
   /**
