@@ -122,6 +122,11 @@ final class FaultScenarios {
         FaultScenarios::resume));
     s.add(new Scenario("b34", "aRunPastItsDeadlineStopsWithNoFurtherModelCall", ALL, FaultScenarios::deadline));
     s.add(new Scenario("b35", "concurrentRunsOnOneClientShareNoState", ALL, FaultScenarios::concurrentRuns));
+    s.add(new Scenario("K1", "anErrorBodyEchoingTheKeyIsScrubbed", ALL, FaultScenarios::echoedInErrorBody));
+    s.add(new Scenario("K1", "aMalformedAnswerEchoingTheKeyIsScrubbed", ALL, FaultScenarios::echoedInMalformedAnswer));
+    s.add(new Scenario("K1", "aStreamErrorEchoingTheKeyIsScrubbed", STREAMING, FaultScenarios::echoedInStreamError));
+    s.add(new Scenario("K1", "aFailedResponseEchoingTheKeyIsScrubbed", mode -> mode.endpoint() == Endpoint.RESPONSES,
+        FaultScenarios::echoedInFailedResponse));
     return s;
   }
 
@@ -810,6 +815,48 @@ final class FaultScenarios {
       assertThat(runs.get(i).get(20, TimeUnit.SECONDS)).isEqualTo("echo question " + i);
     }
     assertThat(lab.requests()).hasSize(32);
+  }
+
+  // --- a gateway that echoes the key (RELIABILITY.md K1-K2); the canary check runs after each scenario ---
+
+  static void echoedInErrorBody(Lab lab) throws Exception {
+    lab.server.enqueue(new MockResponse.Builder().code(401).addHeader("Content-Type", "application/json")
+        .addHeader("Set-Cookie", "session=" + Lab.KEY)
+        .body("{\"error\":{\"message\":\"Incorrect API key provided: " + Lab.KEY + "\",\"type\":\"invalid_request_error\","
+            + "\"param\":null,\"code\":\"invalid_api_key\"}}").build());
+    ModelApiException e = causeOf(lab.failure(lab.agent().build(), "Hi"), ModelApiException.class);
+    assertThat(e).hasMessageContaining("Incorrect API key provided: ****");
+  }
+
+  static void echoedInMalformedAnswer(Lab lab) throws Exception {
+    String echo = "debug: Authorization: Bearer " + Lab.KEY;
+    lab.server.enqueue(lab.streaming
+        ? new MockResponse.Builder().addHeader("Content-Type", "text/event-stream").body("data: " + echo + "\n\n").build()
+        : new MockResponse.Builder().addHeader("Content-Type", "application/json").body(echo).build());
+    ModelResponseException e = causeOf(lab.failure(lab.agent().build(), "Hi"), ModelResponseException.class);
+    assertThat(e).hasMessageContaining("not JSON");
+  }
+
+  static void echoedInStreamError(Lab lab) throws Exception {
+    String message = "Invalid key " + Lab.KEY;
+    lab.server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "text/event-stream")
+        .body(lab.endpoint == Endpoint.CHAT_COMPLETIONS
+            ? "data: {\"error\":{\"message\":\"" + message + "\",\"type\":\"invalid_request_error\"}}\n\n"
+            : "event: error\ndata: {\"type\":\"error\",\"code\":\"invalid_api_key\",\"message\":\"" + message + "\"}\n\n")
+        .build());
+    ModelApiException e = causeOf(lab.failure(lab.agent().build(), "Hi"), ModelApiException.class);
+    assertThat(e).hasMessageContaining("Invalid key");
+  }
+
+  static void echoedInFailedResponse(Lab lab) throws Exception {
+    String failed = "{\"id\":\"r\",\"object\":\"response\",\"status\":\"failed\",\"error\":{\"code\":\"invalid_api_key\","
+        + "\"message\":\"Key " + Lab.KEY + " was revoked\"},\"output\":[]}";
+    lab.server.enqueue(lab.streaming
+        ? new MockResponse.Builder().addHeader("Content-Type", "text/event-stream")
+            .body("event: response.failed\ndata: {\"type\":\"response.failed\",\"response\":" + failed + "}\n\n").build()
+        : new MockResponse.Builder().addHeader("Content-Type", "application/json").body(failed).build());
+    ModelApiException e = causeOf(lab.failure(lab.agent().build(), "Hi"), ModelApiException.class);
+    assertThat(e.code()).contains("invalid_api_key");
   }
 
   static List<Message> userInput(String text) {

@@ -35,7 +35,6 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -45,6 +44,7 @@ import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import static org.awaitility.Awaitility.await;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -297,6 +297,10 @@ class SoakTest {
     dispatcherThreads.shutdown();
     assertThat(dispatcherThreads.awaitTermination(10, TimeUnit.SECONDS)).as("dispatcher threads ended").isTrue();
     heapAtEnd = heapAfterGc();
+    // Pools keep idle threads a while (Conduit's tool pool on JDK 17: 30 s); wait for them to end, sparing only
+    // the single-thread timers that outlive any run (Conduit's watchdog, OkHttp's TaskRunner, Okio's Watchdog).
+    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+        assertThat(lingeringThreads(baselineThreads)).as("threads not back to baseline").isEmpty());
     int threadsAfter = Thread.activeCount();
 
     Map<String, Long> failures = new TreeMap<>();
@@ -307,7 +311,7 @@ class SoakTest {
         "runs=%d concurrency=%d seed=%d seconds=%d requests=%d%nresults=%d typedFailures=%s%n"
             + "faultsInjected=%s%ntoolCalls=%d toolErrorResults=%d toolTimeouts=%d pairingViolations=%d problems=%d%n"
             + "heapAfterGcFirst%dRuns=%.1fMiB heapAfterGcAtEnd=%.1fMiB change=%+.1f%%%n"
-            + "threadsBefore=%d threadsAfter=%d (idle pooled threads kept: %d) busyThreadsAfter=0 connectionsAfter=0 "
+            + "threadsBefore=%d threadsAfter=%d (+%d: the timer threads) busyThreadsAfter=0 connectionsAfter=0 "
             + "java=%s%n",
         RUNS, CONCURRENCY, SEED, seconds, model.requests.sum(), tally.results.sum(), failures, faults,
         tally.toolCalls.sum(), tally.toolErrors.sum(), tools.timedOut.sum(), model.pairingViolations.sum(),
@@ -370,6 +374,18 @@ class SoakTest {
     }
   }
 
+  static List<String> lingeringThreads(Set<Long> baseline) {
+    List<String> names = new ArrayList<>();
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (!baseline.contains(t.getId()) && t.isAlive() && !t.getName().startsWith("conduit-watchdog")
+          && !t.getName().startsWith("OkHttp TaskRunner") && !t.getName().startsWith("Okio Watchdog")
+          && !t.getName().startsWith("awaitility")) {
+        names.add(t.getName());
+      }
+    }
+    return names;
+  }
+
   static long heapAfterGc() throws InterruptedException {
     long min = Long.MAX_VALUE;
     for (int i = 0; i < 3; i++) {
@@ -380,7 +396,4 @@ class SoakTest {
     return min;
   }
 
-  static AtomicLong unused() {
-    return new AtomicLong();
-  }
 }
