@@ -1,5 +1,6 @@
 package dev.conduit.agent;
 
+import dev.conduit.agent.internal.Watchdog;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
@@ -24,7 +25,7 @@ final class RunDeadline implements AutoCloseable {
   }
 
   private RunDeadline(Duration timeout, Thread thread) {
-    alarm = Optional.of(Threads.watchdog().schedule(() -> {
+    alarm = Optional.of(Watchdog.schedule(() -> {
       if (state.compareAndSet(RUNNING, EXPIRED)) {
         thread.interrupt();
       }

@@ -3,7 +3,6 @@ package dev.conduit.agent;
 import dev.conduit.agent.internal.VirtualThreads;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -29,11 +28,6 @@ final class Threads {
     return RunsHolder.EXECUTOR;
   }
 
-  /** Fires tool timeouts and run deadlines; its tasks only flip flags and interrupt. */
-  static ScheduledThreadPoolExecutor watchdog() {
-    return WatchdogHolder.EXECUTOR;
-  }
-
   private static final class ToolsHolder {
     static final ExecutorService EXECUTOR = virtualOr(() -> {
       ThreadPoolExecutor pool = new ThreadPoolExecutor(PLATFORM_TOOL_THREADS, PLATFORM_TOOL_THREADS, 30, TimeUnit.SECONDS,
@@ -47,16 +41,6 @@ final class Threads {
     // Unbounded on 17: a run mostly waits on I/O and on its tools, and the caller bounds how many it starts.
     static final ExecutorService EXECUTOR = virtualOr(() -> new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
         new SynchronousQueue<>(), daemonFactory("conduit-run-")));
-  }
-
-  private static final class WatchdogHolder {
-    static final ScheduledThreadPoolExecutor EXECUTOR = newWatchdog();
-
-    private static ScheduledThreadPoolExecutor newWatchdog() {
-      ScheduledThreadPoolExecutor watchdog = new ScheduledThreadPoolExecutor(1, daemonFactory("conduit-watchdog-"));
-      watchdog.setRemoveOnCancelPolicy(true);
-      return watchdog;
-    }
   }
 
   private static ExecutorService virtualOr(Supplier<ExecutorService> platform) {

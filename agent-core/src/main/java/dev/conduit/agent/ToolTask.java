@@ -1,5 +1,6 @@
 package dev.conduit.agent;
 
+import dev.conduit.agent.internal.Watchdog;
 import dev.conduit.agent.message.ToolCall;
 import dev.conduit.agent.message.ToolResult;
 import dev.conduit.agent.tool.ToolExecution;
@@ -77,7 +78,7 @@ final class ToolTask extends FutureTask<ToolExecution> {
 
   /** Runs the call on this thread; a watchdog interrupts it when the timeout passes. */
   void runInline() {
-    ScheduledFuture<?> alarm = Threads.watchdog().schedule(this::expire, timeout.toNanos(), TimeUnit.NANOSECONDS);
+    ScheduledFuture<?> alarm = Watchdog.schedule(this::expire, timeout.toNanos(), TimeUnit.NANOSECONDS);
     try {
       run();
     } finally {

@@ -1,6 +1,7 @@
 package dev.conduit.agent.openai;
 
 import dev.conduit.agent.internal.Json;
+import dev.conduit.agent.internal.Watchdog;
 import dev.conduit.agent.message.AssistantMessage;
 import dev.conduit.agent.message.Reasoning;
 import dev.conduit.agent.message.ToolCall;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
@@ -25,6 +27,7 @@ import tools.jackson.databind.JsonNode;
 
 /** One model call, streamed or not, through the retry policy: what {@link OpenAiClient} delegates to. */
 final class ModelCalls {
+  private static final long FINISHED_STREAM_GRACE_SECONDS = 2;
   private final ClientConfig config;
   private final HttpTransport transport;
   private final RetryingCaller retrying;
@@ -65,6 +68,7 @@ final class ModelCalls {
         : new ResponsesStreamAssembler(listener);
     Call call = transport.startStream(http, json, attempt, signals);
     boolean finished = false;
+    boolean endedOnMarker = false;
     Optional<String> requestId = Optional.empty();
     try {
       while (true) {
@@ -82,6 +86,7 @@ final class ModelCalls {
           accept(assembler, event, http, requestId);
           if (assembler.terminal()) {
             finished = true;
+            endedOnMarker = true;
             return assembler.result(requestId);
           }
         } else if (signal instanceof HttpTransport.Closed) {
@@ -103,19 +108,24 @@ final class ModelCalls {
     } finally {
       if (!finished) {
         call.cancel();
+      } else if (endedOnMarker) {
+        // The answer is complete; the body normally ends at once and the connection is reused. A
+        // server that keeps it open would hold the connection until the idle timeout: close it then.
+        Watchdog.schedule(call::cancel, FINISHED_STREAM_GRACE_SECONDS, TimeUnit.SECONDS);
       }
     }
   }
 
-  private static void accept(StreamAssembler assembler, HttpTransport.Event event, Request http,
+  private void accept(StreamAssembler assembler, HttpTransport.Event event, Request http,
       Optional<String> requestId) {
     try {
       assembler.accept(event.type(), event.data());
     } catch (MalformedResponse e) {
-      throw new ModelResponseException("The stream from " + where(http) + " cannot be read: " + e.getMessage(),
-          requestId, null);
+      throw new ModelResponseException(config.apiKey().scrub("The stream from " + where(http) + " cannot be read: "
+          + e.getMessage()), requestId, null);
     } catch (ModelApiException e) {
-      throw requestId.isEmpty() ? e : new ModelApiException(e.getMessage() + " [request id " + requestId.get() + "]",
+      throw new ModelApiException(config.apiKey().scrub(e.getMessage())
+          + requestId.map(id -> " [request id " + id + "]").orElse(""),
           e.statusCode(), e.errorType(), e.code(), e.param(), requestId);
     }
   }
@@ -151,10 +161,13 @@ final class ModelCalls {
           : ResponsesCodec.decode(root, requestId);
     } catch (JacksonException e) {
       throw new ModelResponseException("The " + plain.status() + " response of " + where(http) + " is not JSON ("
-          + ErrorParser.excerpt(plain.body()) + ")", requestId, null);
+          + config.apiKey().scrub(ErrorParser.excerpt(plain.body())) + ")", requestId, null);
+    } catch (ModelApiException e) {
+      throw new ModelApiException(config.apiKey().scrub(e.getMessage()), e.statusCode(), e.errorType(), e.code(),
+          e.param(), e.requestId());
     } catch (MalformedResponse | IllegalArgumentException | NullPointerException e) {
       throw new ModelResponseException("The " + plain.status() + " response of " + where(http)
-          + " is not a usable answer: " + e.getMessage(), requestId, null);
+          + " is not a usable answer: " + config.apiKey().scrub(String.valueOf(e.getMessage())), requestId, null);
     }
   }
 

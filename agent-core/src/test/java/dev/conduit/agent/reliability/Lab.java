@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.conduit.agent.Agent;
+import dev.conduit.agent.AgentBuilder;
 import dev.conduit.agent.AgentEvent;
 import dev.conduit.agent.RunResult;
 import dev.conduit.agent.openai.Endpoint;
@@ -87,11 +88,11 @@ final class Lab implements AutoCloseable {
     return OpenAiClient.builder().apiKey(KEY).baseUrl(baseUrl()).endpoint(endpoint).httpClient(http);
   }
 
-  Agent.Builder agent(Object... tools) {
+  AgentBuilder agent(Object... tools) {
     return agent(client().build(), tools);
   }
 
-  Agent.Builder agent(OpenAiClient client, Object... tools) {
+  AgentBuilder agent(OpenAiClient client, Object... tools) {
     seen.add(client.toString());
     return Agent.builder().client(client).model("gpt-5.1").instructions("Be brief.").tools(tools).listener(this::event);
   }
