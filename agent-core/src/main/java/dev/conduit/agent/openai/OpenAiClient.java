@@ -2,7 +2,6 @@ package dev.conduit.agent.openai;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.conduit.agent.internal.VirtualThreads;
 import dev.conduit.agent.model.ModelClient;
 import dev.conduit.agent.model.ModelRequest;
 import dev.conduit.agent.model.ModelResponse;
@@ -281,9 +280,10 @@ public final class OpenAiClient implements ModelClient {
 
     private static OkHttpClient defaultHttpClient() {
       // OkHttp's defaults (5 calls per host, 5 idle connections) would queue and reconnect the
-      // concurrent runs of a busy backend; on 21+ its async calls run on virtual threads, so a
-      // waiting call holds no platform thread.
-      Dispatcher dispatcher = VirtualThreads.newPerTaskExecutor().map(Dispatcher::new).orElseGet(Dispatcher::new);
+      // concurrent runs of a busy backend. Its own (platform) threads stay: on virtual threads a
+      // plain call runs in place and never reaches the dispatcher, and from platform threads a warm
+      // platform pool hands over faster than waking the virtual-thread carriers.
+      Dispatcher dispatcher = new Dispatcher();
       dispatcher.setMaxRequests(4096);
       dispatcher.setMaxRequestsPerHost(4096);
       return new OkHttpClient.Builder()
