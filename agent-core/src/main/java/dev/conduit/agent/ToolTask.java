@@ -117,8 +117,12 @@ final class ToolTask extends FutureTask<ToolExecution> {
       if (e.getCause() instanceof Error) {
         throw e;
       }
-      // Toolbox.execute only throws InterruptedException: some other code interrupted the tool's thread.
-      ToolResult result = ToolResult.error(call, "Error: tool '" + call.name() + "' was interrupted.");
+      if (e.getCause() instanceof InterruptedException) {
+        // An interrupt is never a tool result (RELIABILITY.md b29): the run stops, as if cancelled.
+        throw new InterruptedException("tool '" + call.name() + "' was interrupted");
+      }
+      ToolResult result = ToolResult.error(call, "Error: tool '" + call.name() + "' failed ("
+          + e.getCause().getClass().getSimpleName() + ").");
       report(result, Optional.of(e.getCause()));
       return result;
     }

@@ -237,4 +237,29 @@ class AgentConcurrencyTest {
     assertThat(Thread.currentThread().isInterrupted()).isFalse();
     assertThat(result.finalText()).isEqualTo("done");
   }
+
+  public static class SelfInterrupting {
+    @Tool("Throws InterruptedException on its own")
+    public String stop(@Param("Anything") String x) throws InterruptedException {
+      throw new InterruptedException("the tool gave up");
+    }
+
+    @Tool("Answers at once")
+    public String quick(@Param("Text") String text) {
+      return text;
+    }
+  }
+
+  @Test
+  void aToolThatThrowsInterruptedExceptionStopsTheRunInsteadOfBecomingAResult() {
+    for (List<ToolCall> calls : List.of(
+        List.of(call("a", "stop", "{\"x\":\"?\"}"), call("b", "quick", "{\"text\":\"hi\"}")),
+        List.of(call("a", "quick", "{\"text\":\"hi\"}"), call("b", "stop", "{\"x\":\"?\"}")))) {
+      ScriptedModel model = ScriptedModel.builder().toolCalls(calls.toArray(ToolCall[]::new)).text("never").build();
+      Agent agent = Agent.builder().client(model).model("m").tools(new SelfInterrupting()).build();
+      assertThatThrownBy(() -> agent.run("Go")).isInstanceOf(RunCancelledException.class);
+      assertThat(Thread.interrupted()).as("the interrupt is kept visible").isTrue();
+      assertThat(model.requests()).hasSize(1);
+    }
+  }
 }
