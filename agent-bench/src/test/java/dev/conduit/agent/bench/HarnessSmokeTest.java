@@ -57,7 +57,16 @@ class HarnessSmokeTest {
       assertThat(figures.path("firstSseByteToFirstTextMicrosP50").isNumber()).as(client + " timed its first text").isTrue();
     }
     assertThat(report.path("toolbox").path("tools").asInt()).isEqualTo(20);
-    assertThat(report.path("targets").size()).isEqualTo(23);
+    // 23 targets, and on JDK 21+ six more: the run scenario again from a virtual-thread caller.
+    int fromVirtualThreads = Harness.virtualThreads().isPresent() ? 6 : 0;
+    assertThat(report.path("targets").size()).isEqualTo(23 + fromVirtualThreads);
+    for (String endpoint : List.of("chatCompletions", "responses")) {
+      JsonNode virtual = report.path("run").path(endpoint + "CallerOnVirtualThread");
+      assertThat(virtual.isMissingNode()).as(endpoint + " from a virtual thread").isEqualTo(fromVirtualThreads == 0);
+      if (!virtual.isMissingNode()) {
+        assertThat(virtual.path("conduit").path("errors").asLong()).as(endpoint + " from a virtual thread").isZero();
+      }
+    }
   }
 
   @Test
