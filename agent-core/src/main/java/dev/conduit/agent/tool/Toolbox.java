@@ -33,9 +33,11 @@ public final class Toolbox {
   private static final Toolbox EMPTY = new Toolbox(Map.of());
 
   private final Map<String, ParsedTool> tools;
+  private final List<ToolDefinition> definitions; // asked for on every model call: built once
 
   private Toolbox(Map<String, ParsedTool> tools) {
     this.tools = tools;
+    this.definitions = tools.values().stream().map(ParsedTool::definition).toList();
   }
 
   /**
@@ -72,7 +74,7 @@ public final class Toolbox {
 
   /** What the model is told about each tool, in declaration order. */
   public List<ToolDefinition> definitions() {
-    return tools.values().stream().map(ParsedTool::definition).toList();
+    return definitions;
   }
 
   public Optional<ToolDefinition> definition(String name) {
