@@ -287,7 +287,7 @@ final class Evaluator {
       case "factorial":
         return BigMath.factorial(x);
       default:
-        throw new IllegalStateException("function listed but not implemented: " + name);
+        throw new IllegalStateException("FUNCTIONS names '" + name + "' but this switch has no case for it");
     }
   }
 
