@@ -4,17 +4,17 @@ import dev.conduit.agent.internal.VirtualThreads;
 import dev.conduit.agent.model.ResponseTooLargeException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.Proxy;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Future;
+import javax.net.SocketFactory;
 import okhttp3.Call;
-import okhttp3.Callback;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -22,60 +22,60 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import okhttp3.sse.EventSource;
 import okhttp3.sse.EventSourceListener;
 import okhttp3.sse.EventSources;
-import org.jspecify.annotations.Nullable;
 
 /**
- * One HTTP attempt. The OkHttp call runs on OkHttp's threads ({@code enqueue}); the calling thread
- * waits interruptibly and cancels the call when interrupted, so an agent run can always be stopped.
+ * One HTTP attempt, run on the calling thread: its sockets are {@link InterruptibleSockets}, so an
+ * interrupt stops the exchange even on a platform thread, and an agent run can always be stopped.
+ * With a caller's own socket factory (or a SOCKS proxy) that guarantee is gone; then a platform
+ * thread hands the exchange to OkHttp's threads and waits interruptibly, cancelling the call.
  */
 final class HttpTransport {
   static final String RETRY_COUNT_HEADER = "X-Conduit-Retry-Count";
   private static final MediaType JSON = MediaType.get("application/json");
   private static final int MAX_ERROR_BODY = 64 * 1024;
 
-  /** What the OkHttp thread hands to the caller's thread, in order. */
-  sealed interface Signal {}
-
   /** A whole non-SSE response: an error status, or a JSON answer. */
-  record Plain(int status, Headers headers, byte[] body) implements Signal {}
+  record Plain(int status, Headers headers, byte[] body) {}
 
-  record Opened(Headers headers) implements Signal {}
-
-  record Event(String type, String data) implements Signal {}
-
-  record Closed() implements Signal {}
-
-  record Failed(Throwable failure) implements Signal {}
+  /** What to make of the response of one attempt; runs on the thread of the exchange. */
+  interface ResponseHandler<T> {
+    T handle(Call call, Response response) throws IOException, HttpFailure, InterruptedException;
+  }
 
   private final OkHttpClient completeClient;
   private final OkHttpClient streamClient;
+  private final boolean interruptible;
   private final ClientConfig config;
   private final HttpLog log;
+  private final String bearer;
+  private final Map<HttpUrl, HttpUrl> endpointUrls = new ConcurrentHashMap<>(4);
 
   HttpTransport(OkHttpClient base, ClientConfig config, HttpLog log) {
     this.config = config;
     this.log = log;
-    this.completeClient = base.newBuilder()
+    this.bearer = config.apiKey().bearer();
+    // Only OkHttp's own default factory is replaced: a caller's factory may do things ours does not.
+    this.interruptible = base.socketFactory() == SocketFactory.getDefault()
+        && (base.proxy() == null || base.proxy().type() != Proxy.Type.SOCKS);
+    OkHttpClient.Builder builder = base.newBuilder()
         .retryOnConnectionFailure(false) // every attempt is ours to count
         .connectTimeout(config.connectTimeout())
         .callTimeout(config.attemptTimeout())
         .readTimeout(config.attemptTimeout())
-        .writeTimeout(config.streamIdleTimeout())
-        .build();
+        .writeTimeout(config.streamIdleTimeout());
+    if (interruptible) {
+      builder.socketFactory(InterruptibleSockets.INSTANCE);
+    }
+    this.completeClient = builder.build();
     this.streamClient = completeClient.newBuilder().readTimeout(config.streamIdleTimeout()).build();
   }
 
   Request request(HttpUrl baseUrl, byte[] json, int attempt, boolean stream) {
-    HttpUrl.Builder url = baseUrl.newBuilder();
-    if (baseUrl.pathSegments().get(baseUrl.pathSize() - 1).isEmpty()) {
-      url.removePathSegment(baseUrl.pathSize() - 1);
-    }
-    url.addPathSegments(config.endpoint().path());
-    Request.Builder r = new Request.Builder().url(url.build()).post(RequestBody.create(json, JSON))
-        .header("Authorization", config.apiKey().bearer())
+    Request.Builder r = new Request.Builder().url(endpointUrls.computeIfAbsent(baseUrl, this::endpointUrl))
+        .post(RequestBody.create(json, JSON))
+        .header("Authorization", bearer)
         .header("Accept", stream ? "text/event-stream" : "application/json")
         .header("User-Agent", "conduit/0.1");
     boolean callerCounts = false;
@@ -89,73 +89,90 @@ final class HttpTransport {
     return r.build();
   }
 
-  /**
-   * Sends one non-streaming request and reads the whole response. On a virtual thread the exchange
-   * runs in place (an interrupt closes its socket); on a platform thread, whose blocking socket reads
-   * ignore interrupts, it runs on OkHttp's dispatcher while the caller waits interruptibly.
-   */
+  private HttpUrl endpointUrl(HttpUrl baseUrl) {
+    HttpUrl.Builder url = baseUrl.newBuilder();
+    if (baseUrl.pathSegments().get(baseUrl.pathSize() - 1).isEmpty()) {
+      url.removePathSegment(baseUrl.pathSize() - 1);
+    }
+    return url.addPathSegments(config.endpoint().path()).build();
+  }
+
+  /** Sends one non-streaming request and reads the whole response. */
   Plain execute(Request request, byte[] json, int attempt) throws IOException, InterruptedException {
-    log.request(request, json);
-    long start = System.nanoTime();
-    Call call = completeClient.newCall(request);
     try {
-      return VirtualThreads.isVirtual(Thread.currentThread()) ? exchangeInPlace(call, request, attempt, start)
-          : exchangeOnDispatcher(call, request, attempt, start);
+      return exchange(completeClient, request, json, attempt, (call, response) -> readPlain(response));
     } catch (CappedBody.TooLarge tooLarge) {
       throw new ResponseTooLargeException("The response of " + request.method() + " " + request.url()
           + " is too large: " + tooLarge.getMessage(), Optional.empty());
     } catch (IOException io) {
-      log.failure(request, attempt, io, start);
       throw classify(io, false);
+    } catch (HttpFailure impossible) {
+      throw new IllegalStateException(impossible); // readPlain never judges a status
     }
   }
 
-  private Plain exchangeInPlace(Call call, Request request, int attempt, long start) throws IOException, InterruptedException {
-    try (Response response = call.execute()) {
-      return read(response, request, attempt, start);
-    } catch (IOException e) {
-      if (Thread.interrupted()) {
-        call.cancel();
-        throw new InterruptedException();
-      }
-      throw e;
-    }
+  /**
+   * Sends one streaming request and hands the response to {@code handler}, which reads the events
+   * (see {@link #events}). The attempt timeout stops at the first byte: from there the stream idle
+   * timeout governs.
+   */
+  <T> T stream(Request request, byte[] json, int attempt, ResponseHandler<T> handler)
+      throws IOException, HttpFailure, InterruptedException {
+    return exchange(streamClient, request, json, attempt, handler);
   }
 
-  private Plain exchangeOnDispatcher(Call call, Request request, int attempt, long start)
-      throws IOException, InterruptedException {
-    CompletableFuture<Plain> result = new CompletableFuture<>();
-    call.enqueue(new Callback() {
-      @Override
-      public void onFailure(Call c, IOException e) {
-        result.completeExceptionally(e);
-      }
-
-      @Override
-      public void onResponse(Call c, Response response) {
-        try (response) {
-          result.complete(read(response, request, attempt, start));
-        } catch (IOException | RuntimeException e) {
-          result.completeExceptionally(e);
-        }
-      }
-    });
+  private <T> T exchange(OkHttpClient client, Request request, byte[] json, int attempt, ResponseHandler<T> handler)
+      throws IOException, HttpFailure, InterruptedException {
+    log.request(request, json);
+    long start = System.nanoTime();
+    Call call = client.newCall(request);
     try {
-      return result.get();
+      return interruptible || VirtualThreads.isVirtual(Thread.currentThread())
+          ? inPlace(call, request, attempt, start, handler)
+          : onOkHttpThread(call, request, attempt, start, handler);
     } catch (InterruptedException e) {
       call.cancel();
       throw e;
+    }
+  }
+
+  private <T> T inPlace(Call call, Request request, int attempt, long start, ResponseHandler<T> handler)
+      throws IOException, HttpFailure, InterruptedException {
+    try (Response response = call.execute()) {
+      log.response(request, attempt, response.code(), response.headers(), start);
+      return handler.handle(call, response);
+    } catch (IOException e) {
+      if (Thread.interrupted()) {
+        throw new InterruptedException(); // the interrupt closed the socket: a cancellation, not a failure
+      }
+      log.failure(request, attempt, e, start);
+      throw e;
+    }
+  }
+
+  private <T> T onOkHttpThread(Call call, Request request, int attempt, long start, ResponseHandler<T> handler)
+      throws IOException, HttpFailure, InterruptedException {
+    Future<T> result = completeClient.dispatcher().executorService()
+        .submit(() -> inPlace(call, request, attempt, start, handler));
+    try {
+      return result.get();
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof IOException io) {
         throw io;
       }
+      if (cause instanceof HttpFailure failure) {
+        throw failure;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
       throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
     }
   }
 
-  private Plain read(Response response, Request request, int attempt, long start) throws IOException {
-    log.response(request, attempt, response.code(), response.headers(), start);
+  /** Reads a whole non-SSE body, capped: an error status, a JSON answer, or one where a stream was asked for. */
+  Plain readPlain(Response response) throws IOException {
     long cap = response.isSuccessful() ? config.maxResponseBytes() : MAX_ERROR_BODY;
     byte[] body = new CappedBody(response.body(), cap, Long.MAX_VALUE).readAll();
     log.body(body);
@@ -163,68 +180,23 @@ final class HttpTransport {
   }
 
   /**
-   * Starts a streaming request. Signals arrive on the returned queue; the caller must {@link
-   * Call#cancel()} the call if it stops reading before {@link Closed} or {@link Failed}.
+   * Reads the events of an SSE response on this thread, passing each to {@code listener}, with the
+   * body capped in total and per event.
    */
-  Call startStream(Request request, byte[] json, int attempt, BlockingQueue<Signal> signals) {
-    log.request(request, json);
-    long start = System.nanoTime();
-    Call call = streamClient.newCall(request);
-    call.enqueue(new Callback() {
-      @Override
-      public void onFailure(Call c, IOException e) {
-        log.failure(request, attempt, e, start);
-        signals.add(new Failed(e));
-      }
-
-      @Override
-      public void onResponse(Call c, Response response) {
-        log.response(request, attempt, response.code(), response.headers(), start);
-        if (!response.isSuccessful() || !isEventStream(response)) {
-          try (response) {
-            long cap = response.isSuccessful() ? config.maxResponseBytes() : MAX_ERROR_BODY;
-            byte[] body = new CappedBody(response.body(), cap, Long.MAX_VALUE).readAll();
-            log.body(body);
-            signals.add(new Plain(response.code(), response.headers(), body));
-          } catch (IOException | RuntimeException e) {
-            signals.add(new Failed(e));
-          }
-          return;
-        }
-        // A long-lived body: from here on the stream idle timeout governs, not the attempt timeout.
-        c.timeout().cancel();
-        signals.add(new Opened(response.headers()));
-        Response capped = response.newBuilder()
-            .body(new CappedBody(response.body(), config.maxResponseBytes(), config.maxEventBytes()))
-            .build();
-        EventSources.processResponse(capped, new EventSourceListener() {
-          @Override
-          public void onEvent(EventSource source, @Nullable String id, @Nullable String type, String data) {
-            signals.add(new Event(type == null ? "" : type, data));
-          }
-
-          @Override
-          public void onClosed(EventSource source) {
-            signals.add(new Closed());
-          }
-
-          @Override
-          public void onFailure(EventSource source, @Nullable Throwable t, @Nullable Response r) {
-            signals.add(new Failed(t == null ? new IOException("the event stream failed") : t));
-          }
-        });
-      }
-    });
-    return call;
+  void events(Response response, EventSourceListener listener) {
+    EventSources.processResponse(response.newBuilder()
+        .body(new CappedBody(response.body(), config.maxResponseBytes(), config.maxEventBytes()))
+        .build(), listener);
   }
 
-  void logEvent(Event e) {
-    log.event(e.type(), e.data());
-  }
-
-  private static boolean isEventStream(Response response) {
+  static boolean isEventStream(Response response) {
     MediaType type = response.body().contentType();
-    return type != null && type.type().equals("text") && type.subtype().equals("event-stream");
+    return response.isSuccessful() && type != null && type.type().equals("text")
+        && type.subtype().equals("event-stream");
+  }
+
+  void logEvent(String type, String data) {
+    log.event(type, data);
   }
 
   /** Names the timeout that ran out, and how to raise it. */
@@ -255,9 +227,5 @@ final class HttpTransport {
   static String seconds(Duration d) {
     long ms = d.toMillis();
     return ms % 1000 == 0 ? (ms / 1000) + " s" : ms + " ms";
-  }
-
-  static BlockingQueue<Signal> newQueue() {
-    return new LinkedBlockingQueue<>();
   }
 }

@@ -1,7 +1,6 @@
 package dev.conduit.agent.openai;
 
 import dev.conduit.agent.internal.Json;
-import dev.conduit.agent.internal.Watchdog;
 import dev.conduit.agent.message.AssistantMessage;
 import dev.conduit.agent.message.Reasoning;
 import dev.conduit.agent.message.ToolCall;
@@ -17,17 +16,18 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.sse.EventSource;
+import okhttp3.sse.EventSourceListener;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /** One model call, streamed or not, through the retry policy: what {@link OpenAiClient} delegates to. */
 final class ModelCalls {
-  private static final long FINISHED_STREAM_GRACE_SECONDS = 2;
   private final ClientConfig config;
   private final HttpTransport transport;
   private final RetryingCaller retrying;
@@ -62,64 +62,99 @@ final class ModelCalls {
   private ModelResponse streamOnce(HttpUrl baseUrl, byte[] json, int attempt, ModelStreamListener listener)
       throws IOException, HttpFailure, InterruptedException {
     Request http = transport.request(baseUrl, json, attempt, true);
-    BlockingQueue<HttpTransport.Signal> signals = HttpTransport.newQueue();
-    StreamAssembler assembler = config.endpoint() == Endpoint.CHAT_COMPLETIONS
-        ? new ChatStreamAssembler(listener)
-        : new ResponsesStreamAssembler(listener);
-    Call call = transport.startStream(http, json, attempt, signals);
-    boolean finished = false;
-    boolean endedOnMarker = false;
-    Optional<String> requestId = Optional.empty();
     try {
-      while (true) {
-        HttpTransport.Signal signal = signals.take(); // interruptible: the finally cancels the call
-        if (signal instanceof HttpTransport.Plain plain) {
-          // A gateway (or Prism) that ignored "stream": true and answered with plain JSON.
-          ModelResponse response = decode(plain, http);
-          replay(response, listener);
-          finished = true;
-          return response;
-        } else if (signal instanceof HttpTransport.Opened opened) {
-          requestId = Optional.ofNullable(opened.headers().get("x-request-id"));
-        } else if (signal instanceof HttpTransport.Event event) {
-          transport.logEvent(event);
-          accept(assembler, event, http, requestId);
-          if (assembler.terminal()) {
-            finished = true;
-            endedOnMarker = true;
-            return assembler.result(requestId);
-          }
-        } else if (signal instanceof HttpTransport.Closed) {
-          if (assembler.complete()) {
-            finished = true;
-            return assembler.result(requestId);
-          }
-          throw new StreamTruncatedException("The stream from " + where(http) + " ended before its end marker ("
-              + (config.endpoint() == Endpoint.CHAT_COMPLETIONS ? "[DONE] or a finish_reason" : "response.completed")
-              + "): the answer is cut short; partial() holds what arrived", assembler.partial(), requestId);
-        } else if (signal instanceof HttpTransport.Failed failed) {
-          if (assembler.complete()) {
-            finished = true;
-            return assembler.result(requestId);
-          }
-          throw streamFailure(failed.failure(), assembler, requestId, http);
-        }
-      }
-    } finally {
-      if (!finished) {
-        call.cancel();
-      } else if (endedOnMarker) {
-        // The answer is complete; the body normally ends at once and the connection is reused. A
-        // server that keeps it open would hold the connection until the idle timeout: close it then.
-        Watchdog.schedule(call::cancel, FINISHED_STREAM_GRACE_SECONDS, TimeUnit.SECONDS);
-      }
+      return transport.stream(http, json, attempt, (call, response) -> streamed(call, response, http, listener));
+    } catch (CappedBody.TooLarge e) {
+      throw new ResponseTooLargeException("The stream from " + where(http) + " is too large: " + e.getMessage(),
+          Optional.empty());
+    } catch (IOException e) {
+      throw transport.classify(e, true); // nothing delivered yet: retried like any failed request
     }
   }
 
-  private void accept(StreamAssembler assembler, HttpTransport.Event event, Request http,
+  private ModelResponse streamed(Call call, Response response, Request http, ModelStreamListener listener)
+      throws IOException, HttpFailure, InterruptedException {
+    if (!HttpTransport.isEventStream(response)) {
+      // An error status, or a gateway (or Prism) that ignored "stream": true and answered with plain JSON.
+      ModelResponse answer = decode(transport.readPlain(response), http);
+      replay(answer, listener);
+      return answer;
+    }
+    call.timeout().cancel(); // a long-lived body: from here on the stream idle timeout governs
+    StreamReader reader = new StreamReader(http, Optional.ofNullable(response.header("x-request-id")),
+        config.endpoint() == Endpoint.CHAT_COMPLETIONS ? new ChatStreamAssembler(listener)
+            : new ResponsesStreamAssembler(listener));
+    transport.events(response, reader);
+    return reader.outcome();
+  }
+
+  /**
+   * Feeds the events of one stream to its assembler, on the thread that reads the socket, and stops
+   * reading at the end marker: a server that keeps the body open after it cannot hold the run.
+   */
+  private final class StreamReader extends EventSourceListener {
+    private final Request http;
+    private final Optional<String> requestId;
+    private final StreamAssembler assembler;
+    private @Nullable RuntimeException rejected;
+    private @Nullable Throwable failure;
+    private boolean closed;
+
+    StreamReader(Request http, Optional<String> requestId, StreamAssembler assembler) {
+      this.http = http;
+      this.requestId = requestId;
+      this.assembler = assembler;
+    }
+
+    @Override
+    public void onEvent(EventSource source, @Nullable String id, @Nullable String type, String data) {
+      String eventType = type == null ? "" : type;
+      transport.logEvent(eventType, data);
+      try {
+        accept(assembler, eventType, data, http, requestId);
+      } catch (RuntimeException e) {
+        rejected = e;
+        source.cancel();
+        return;
+      }
+      if (assembler.terminal()) {
+        source.cancel();
+      }
+    }
+
+    @Override
+    public void onClosed(EventSource source) {
+      closed = true;
+    }
+
+    @Override
+    public void onFailure(EventSource source, @Nullable Throwable t, @Nullable Response response) {
+      failure = t == null ? new IOException("the event stream failed") : t;
+    }
+
+    ModelResponse outcome() throws IOException, InterruptedException {
+      if (Thread.interrupted()) {
+        throw new InterruptedException(); // the interrupt closed the socket: a cancellation
+      }
+      if (rejected != null) {
+        throw rejected;
+      }
+      if (assembler.terminal() || assembler.complete()) {
+        return assembler.result(requestId);
+      }
+      if (closed) {
+        throw new StreamTruncatedException("The stream from " + where(http) + " ended before its end marker ("
+            + (config.endpoint() == Endpoint.CHAT_COMPLETIONS ? "[DONE] or a finish_reason" : "response.completed")
+            + "): the answer is cut short; partial() holds what arrived", assembler.partial(), requestId);
+      }
+      throw streamFailure(failure, assembler, requestId, http);
+    }
+  }
+
+  private void accept(StreamAssembler assembler, String type, String data, Request http,
       Optional<String> requestId) {
     try {
-      assembler.accept(event.type(), event.data());
+      assembler.accept(type, data);
     } catch (MalformedResponse e) {
       throw new ModelResponseException(config.apiKey().scrub("The stream from " + where(http) + " cannot be read: "
           + e.getMessage()), requestId, null);
@@ -130,7 +165,7 @@ final class ModelCalls {
     }
   }
 
-  private IOException streamFailure(Throwable t, StreamAssembler assembler, Optional<String> requestId, Request http) {
+  private IOException streamFailure(@Nullable Throwable t, StreamAssembler assembler, Optional<String> requestId, Request http) {
     if (t instanceof CappedBody.TooLarge) {
       throw new ResponseTooLargeException("The stream from " + where(http) + " is too large: " + t.getMessage(),
           requestId);

@@ -3,13 +3,19 @@ package dev.conduit.agent.openai;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import javax.net.SocketFactory;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
@@ -91,6 +97,51 @@ class CancellationTest {
   }
 
   @Test
+  void interruptingCompleteCancelsTheCallAlsoWithTheCallersOwnSocketFactory() throws Exception {
+    // A factory Conduit cannot make interruptible: the exchange moves to OkHttp's threads instead.
+    OkHttpClient own = shared.newBuilder().socketFactory(new DelegatingSocketFactory(SocketFactory.getDefault())).build();
+    server.enqueue(new MockResponse.Builder().headersDelay(30, TimeUnit.SECONDS).body("{}").build());
+    Thread[] worker = new Thread[1];
+    Future<?> call = caller.submit(() -> {
+      worker[0] = Thread.currentThread();
+      return Wire.client(server, Endpoint.CHAT_COMPLETIONS).httpClient(own).build().complete(Requests.simple("?"));
+    });
+    server.takeRequest(5, TimeUnit.SECONDS);
+
+    worker[0].interrupt();
+
+    assertThat(causeOf(call)).isInstanceOf(InterruptedException.class);
+    await().atMost(Duration.ofSeconds(5)).until(() -> own.dispatcher().runningCallsCount() == 0);
+  }
+
+  @Test
+  void theExchangeRunsOnTheCallersOwnThreadStreamedOrNot() throws Exception {
+    List<Thread> exchangeThreads = new CopyOnWriteArrayList<>();
+    OkHttpClient recording = shared.newBuilder().addInterceptor(chain -> {
+      exchangeThreads.add(Thread.currentThread());
+      return chain.proceed(chain.request());
+    }).build();
+    server.enqueue(Wire.ok(Wire.resource("recorded/chat_completion_tool_calls.response.json")));
+    server.enqueue(Wire.sse(Wire.resource("recorded/chat_completion_stream_text.sse")));
+    OpenAiClient client = Wire.client(server, Endpoint.CHAT_COMPLETIONS).httpClient(recording).build();
+    List<Thread> deltaThreads = new CopyOnWriteArrayList<>();
+
+    Thread callerThread = caller.submit(() -> {
+      client.complete(Requests.simple("?"));
+      client.stream(Requests.simple("?"), new RecordingListener() {
+        @Override
+        public void onTextDelta(String delta) {
+          deltaThreads.add(Thread.currentThread());
+        }
+      });
+      return Thread.currentThread();
+    }).get(10, TimeUnit.SECONDS);
+
+    assertThat(exchangeThreads).containsExactly(callerThread, callerThread);
+    assertThat(deltaThreads).isNotEmpty().containsOnly(callerThread);
+  }
+
+  @Test
   void aFinishedStreamLeavesNoRunningCall() throws Exception {
     server.enqueue(Wire.sse(Wire.resource("recorded/chat_completion_stream_text.sse")));
 
@@ -98,5 +149,40 @@ class CancellationTest {
 
     await().atMost(Duration.ofSeconds(5)).until(() -> shared.dispatcher().runningCallsCount() == 0);
     assertThat(shared.connectionPool().connectionCount()).isEqualTo(1); // kept for reuse, not leaked open
+  }
+
+  /** A socket factory of the caller's own, as a proxy or unix-socket library would bring. */
+  static final class DelegatingSocketFactory extends SocketFactory {
+    private final SocketFactory delegate;
+
+    DelegatingSocketFactory(SocketFactory delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public Socket createSocket() throws IOException {
+      return delegate.createSocket();
+    }
+
+    @Override
+    public Socket createSocket(String host, int port) throws IOException {
+      return delegate.createSocket(host, port);
+    }
+
+    @Override
+    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+      return delegate.createSocket(host, port, localHost, localPort);
+    }
+
+    @Override
+    public Socket createSocket(InetAddress host, int port) throws IOException {
+      return delegate.createSocket(host, port);
+    }
+
+    @Override
+    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+        throws IOException {
+      return delegate.createSocket(address, port, localAddress, localPort);
+    }
   }
 }
