@@ -279,10 +279,9 @@ public final class OpenAiClient implements ModelClient {
     }
 
     private static OkHttpClient defaultHttpClient() {
-      // OkHttp's defaults (5 calls per host, 5 idle connections) would queue and reconnect the
-      // concurrent runs of a busy backend. Its own (platform) threads stay: on virtual threads a
-      // plain call runs in place and never reaches the dispatcher, and from platform threads a warm
-      // platform pool hands over faster than waking the virtual-thread carriers.
+      // OkHttp's defaults (5 idle connections) would close and reopen the connections of a busy
+      // backend's concurrent runs. Calls run on the caller's thread (HttpTransport), so the
+      // dispatcher only serves a caller's own client; its caps are lifted so it never queues a run.
       Dispatcher dispatcher = new Dispatcher();
       dispatcher.setMaxRequests(4096);
       dispatcher.setMaxRequestsPerHost(4096);
