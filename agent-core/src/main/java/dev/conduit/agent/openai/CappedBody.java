@@ -88,11 +88,22 @@ final class CappedBody extends ResponseBody {
         throw new TooLarge("the response passed the cap of " + maxBytes
             + " bytes (OpenAiClient.Builder.maxResponseBytes)");
       }
-      long start = sink.size() - n;
-      for (long i = start; i < sink.size(); i++) {
-        countEventBytes(sink.getByte(i));
+      if (maxEventBytes != Long.MAX_VALUE) {
+        countEventBytes(sink, sink.size() - n);
       }
       return n;
+    }
+
+    /** Scans the bytes just read straight in the buffer's segments: this runs for every byte of a stream. */
+    private void countEventBytes(Buffer sink, long from) throws TooLarge {
+      try (Buffer.UnsafeCursor cursor = sink.readUnsafe()) {
+        for (int length = cursor.seek(from); length != -1; length = cursor.next()) {
+          byte[] data = cursor.data;
+          for (int i = cursor.start; i < cursor.end; i++) {
+            countEventBytes(data[i]);
+          }
+        }
+      }
     }
 
     private void countEventBytes(byte b) throws TooLarge {
