@@ -1,6 +1,5 @@
 package dev.conduit.agent.openai;
 
-import static dev.conduit.agent.openai.Fields.array;
 import static dev.conduit.agent.openai.Fields.count;
 import static dev.conduit.agent.openai.Fields.nonEmpty;
 import static dev.conduit.agent.openai.Fields.obj;
@@ -199,15 +198,15 @@ final class ChatCompletionsCodec {
 
   /** A non-streamed chat completion. */
   static ModelResponse decode(JsonNode root, Optional<String> requestId) {
-    List<JsonNode> choices = array(root, "choices");
-    if (choices.isEmpty()) {
+    JsonNode choices = root.get("choices");
+    if (choices == null || !choices.isArray() || choices.isEmpty()) {
       throw new MalformedResponse("the chat completion has no choices[]");
     }
     JsonNode choice = choices.get(0);
     JsonNode msg = obj(choice, "message")
         .orElseThrow(() -> new MalformedResponse("choices[0] has no message object"));
     List<ToolCall> calls = new ArrayList<>();
-    for (JsonNode tc : array(msg, "tool_calls")) {
+    for (JsonNode tc : elements(msg, "tool_calls")) {
       JsonNode fn = obj(tc, "function").orElse(null);
       calls.add(new ToolCall(text(tc, "id").orElse(""), text(fn, "name").orElse(""),
           text(fn, "arguments").orElse("")));
@@ -217,6 +216,15 @@ final class ChatCompletionsCodec {
         text(msg, "content").orElse(""), calls, reasoning, nonEmpty(msg, "refusal"));
     FinishReason finish = finishReason(text(choice, "finish_reason"), !calls.isEmpty());
     return new ModelResponse(message, finish, usage(root), nonEmpty(root, "id"), nonEmpty(root, "model"), requestId);
+  }
+
+  /**
+   * The elements of an array field, none when it is missing or not an array: what {@link Fields#array}
+   * reads, without copying them into a list (a decoded answer is read once).
+   */
+  static Iterable<JsonNode> elements(JsonNode node, String field) {
+    JsonNode v = node == null ? null : node.get(field);
+    return v != null && v.isArray() ? v : List.of();
   }
 
   /** {@code reasoning_content} of "thinking" models; some gateways call it {@code reasoning}. */

@@ -1,6 +1,5 @@
 package dev.conduit.agent.openai;
 
-import static dev.conduit.agent.openai.Fields.array;
 import static dev.conduit.agent.openai.Fields.count;
 import static dev.conduit.agent.openai.Fields.nonEmpty;
 import static dev.conduit.agent.openai.Fields.obj;
@@ -259,12 +258,12 @@ final class ResponsesCodec {
     if (status.equals("failed")) {
       throw failed(response, requestId);
     }
-    AssistantMessage message = message(array(response, "output"));
+    AssistantMessage message = message(ChatCompletionsCodec.elements(response, "output"));
     return new ModelResponse(message, finishReason(response, message), usage(response),
         nonEmpty(response, "id"), nonEmpty(response, "model"), requestId);
   }
 
-  static AssistantMessage message(List<JsonNode> output) {
+  static AssistantMessage message(Iterable<JsonNode> output) {
     StringBuilder text = new StringBuilder();
     StringBuilder refusal = new StringBuilder();
     List<ToolCall> calls = new ArrayList<>();
@@ -272,7 +271,7 @@ final class ResponsesCodec {
     for (JsonNode item : output) {
       switch (text(item, "type").orElse("")) {
         case "message":
-          for (JsonNode part : array(item, "content")) {
+          for (JsonNode part : ChatCompletionsCodec.elements(item, "content")) {
             String type = text(part, "type").orElse("");
             if (type.equals("output_text")) {
               text.append(text(part, "text").orElse(""));
@@ -302,11 +301,11 @@ final class ResponsesCodec {
 
   static Reasoning reasoning(JsonNode item) {
     List<String> summary = new ArrayList<>();
-    for (JsonNode s : array(item, "summary")) {
+    for (JsonNode s : ChatCompletionsCodec.elements(item, "summary")) {
       text(s, "text").ifPresent(summary::add);
     }
     StringBuilder content = new StringBuilder();
-    for (JsonNode c : array(item, "content")) {
+    for (JsonNode c : ChatCompletionsCodec.elements(item, "content")) {
       content.append(text(c, "text").orElse(""));
     }
     return new Reasoning(nonEmpty(item, "id"), content.toString(), summary, nonEmpty(item, "encrypted_content"));
