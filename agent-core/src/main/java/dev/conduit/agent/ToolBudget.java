@@ -44,7 +44,10 @@ final class ToolBudget {
 
   /** Records a turn's results; the reason the run must stop when too many turns failed in a row. */
   Optional<String> recordResults(List<ToolResult> results) {
-    boolean allFailed = !results.isEmpty() && results.stream().allMatch(ToolResult::isError);
+    boolean allFailed = !results.isEmpty();
+    for (ToolResult result : results) {
+      allFailed &= result.isError();
+    }
     failedTurnsInARow = allFailed ? failedTurnsInARow + 1 : 0;
     if (failedTurnsInARow >= maxFailedTurns) {
       return Optional.of("The model's tool calls all failed " + failedTurnsInARow + " turns in a row; last error: "

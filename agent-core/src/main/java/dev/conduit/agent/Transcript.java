@@ -49,7 +49,10 @@ final class Transcript {
   }
 
   void appendAll(List<ToolResult> results) {
-    messages.addAll(results);
+    // One add each: addAll would copy the results into an array first, every turn.
+    for (ToolResult result : results) {
+      messages.add(result);
+    }
   }
 
   /** Remembers the ids of a turn's calls; false if one was already used in this conversation. */

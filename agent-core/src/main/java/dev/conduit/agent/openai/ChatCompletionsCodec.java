@@ -1,12 +1,10 @@
 package dev.conduit.agent.openai;
 
-import static dev.conduit.agent.openai.Fields.array;
 import static dev.conduit.agent.openai.Fields.count;
 import static dev.conduit.agent.openai.Fields.nonEmpty;
 import static dev.conduit.agent.openai.Fields.obj;
 import static dev.conduit.agent.openai.Fields.text;
 
-import dev.conduit.agent.internal.Json;
 import dev.conduit.agent.message.AssistantMessage;
 import dev.conduit.agent.message.ContentPart;
 import dev.conduit.agent.message.FinishReason;
@@ -28,128 +26,187 @@ import dev.conduit.agent.tool.ToolDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
-import tools.jackson.databind.util.RawValue;
 
 /** {@code POST /chat/completions}: request body out, response body in. */
 final class ChatCompletionsCodec {
   private ChatCompletionsCodec() {}
 
-  static ObjectNode encode(ModelRequest request, boolean stream) {
-    ObjectNode body = Json.MAPPER.createObjectNode();
-    body.put("model", request.model());
-    ArrayNode messages = body.putArray("messages");
+  /**
+   * Writes the request body straight to {@code json}: no tree of the conversation is built per turn.
+   * Field order is the API reference's, and is pinned byte for byte by RequestEncodingTest.
+   */
+  static void encode(ModelRequest request, boolean stream, JsonGenerator json) {
+    json.writeStartObject();
+    json.writeStringProperty("model", request.model());
+    json.writeArrayPropertyStart("messages");
     for (Message m : request.messages()) {
-      messages.add(message(m));
+      message(m, json);
     }
+    json.writeEndArray();
     ModelSettings s = request.settings();
     if (!request.tools().isEmpty()) {
-      ArrayNode tools = body.putArray("tools");
+      json.writeArrayPropertyStart("tools");
       for (ToolDefinition t : request.tools()) {
-        ObjectNode fn = tools.addObject().put("type", "function").putObject("function");
-        fn.put("name", t.name());
-        fn.put("description", t.description());
+        json.writeStartObject();
+        json.writeStringProperty("type", "function");
+        json.writeObjectPropertyStart("function");
+        json.writeStringProperty("name", t.name());
+        json.writeStringProperty("description", t.description());
         // Already-serialized schema: embedded as is, never parsed again per request.
-        fn.putRawValue("parameters", new RawValue(t.parametersJson()));
-        fn.put("strict", t.strict());
+        json.writeName("parameters");
+        json.writeRawValue(t.parametersJson());
+        json.writeBooleanProperty("strict", t.strict());
+        json.writeEndObject();
+        json.writeEndObject();
       }
+      json.writeEndArray();
       // OpenAI rejects tool_choice and parallel_tool_calls when no tools are sent.
-      s.toolChoice().ifPresent(c -> body.set("tool_choice", toolChoice(c)));
-      s.parallelToolCalls().ifPresent(p -> body.put("parallel_tool_calls", p));
+      if (s.toolChoice().isPresent()) {
+        json.writeName("tool_choice");
+        toolChoice(s.toolChoice().get(), json);
+      }
+      if (s.parallelToolCalls().isPresent()) {
+        json.writeBooleanProperty("parallel_tool_calls", s.parallelToolCalls().get());
+      }
     }
-    responseFormat(s.responseFormat()).ifPresent(f -> body.set("response_format", f));
-    s.maxOutputTokens().ifPresent(n -> body.put(s.tokenLimitParameter().wireName(), n));
-    s.temperature().ifPresent(v -> body.put("temperature", v));
-    s.topP().ifPresent(v -> body.put("top_p", v));
-    s.frequencyPenalty().ifPresent(v -> body.put("frequency_penalty", v));
-    s.presencePenalty().ifPresent(v -> body.put("presence_penalty", v));
+    responseFormat(s.responseFormat(), json);
+    if (s.maxOutputTokens().isPresent()) {
+      json.writeNumberProperty(s.tokenLimitParameter().wireName(), s.maxOutputTokens().get().intValue());
+    }
+    writeDouble("temperature", s.temperature(), json);
+    writeDouble("top_p", s.topP(), json);
+    writeDouble("frequency_penalty", s.frequencyPenalty(), json);
+    writeDouble("presence_penalty", s.presencePenalty(), json);
     if (!s.stop().isEmpty()) {
-      ArrayNode stop = body.putArray("stop");
-      s.stop().forEach(stop::add);
+      json.writeArrayPropertyStart("stop");
+      for (String stop : s.stop()) {
+        json.writeString(stop);
+      }
+      json.writeEndArray();
     }
-    s.reasoningEffort().ifPresent(e -> body.put("reasoning_effort", e.wireValue()));
+    if (s.reasoningEffort().isPresent()) {
+      json.writeStringProperty("reasoning_effort", s.reasoningEffort().get().wireValue());
+    }
     if (stream) {
-      body.put("stream", true);
-      body.putObject("stream_options").put("include_usage", true);
+      json.writeBooleanProperty("stream", true);
+      json.writeObjectPropertyStart("stream_options");
+      json.writeBooleanProperty("include_usage", true);
+      json.writeEndObject();
     }
-    return body;
+    json.writeEndObject();
   }
 
-  private static ObjectNode message(Message m) {
-    ObjectNode node = Json.MAPPER.createObjectNode();
+  static void writeDouble(String name, Optional<Double> value, JsonGenerator json) {
+    if (value.isPresent()) {
+      json.writeNumberProperty(name, value.get().doubleValue());
+    }
+  }
+
+  private static void message(Message m, JsonGenerator json) {
+    json.writeStartObject();
     if (m instanceof SystemMessage sys) {
-      node.put("role", "system").put("content", sys.text());
+      json.writeStringProperty("role", "system");
+      json.writeStringProperty("content", sys.text());
     } else if (m instanceof UserMessage user) {
-      node.put("role", "user");
+      json.writeStringProperty("role", "user");
       if (user.content().size() == 1 && user.content().get(0) instanceof TextPart only) {
-        node.put("content", only.text());
+        json.writeStringProperty("content", only.text());
       } else {
-        ArrayNode parts = node.putArray("content");
+        json.writeArrayPropertyStart("content");
         for (ContentPart p : user.content()) {
           if (p instanceof TextPart t) {
-            parts.addObject().put("type", "text").put("text", t.text());
+            json.writeStartObject();
+            json.writeStringProperty("type", "text");
+            json.writeStringProperty("text", t.text());
+            json.writeEndObject();
           } else if (p instanceof ImagePart img) {
-            ObjectNode url = parts.addObject().put("type", "image_url").putObject("image_url");
-            url.put("url", img.url());
-            img.detail().ifPresent(d -> url.put("detail", d));
+            json.writeStartObject();
+            json.writeStringProperty("type", "image_url");
+            json.writeObjectPropertyStart("image_url");
+            json.writeStringProperty("url", img.url());
+            if (img.detail().isPresent()) {
+              json.writeStringProperty("detail", img.detail().get());
+            }
+            json.writeEndObject();
+            json.writeEndObject();
           }
         }
+        json.writeEndArray();
       }
     } else if (m instanceof AssistantMessage a) {
-      node.put("role", "assistant");
+      json.writeStringProperty("role", "assistant");
       if (!a.text().isEmpty() || !a.hasToolCalls()) {
-        node.put("content", a.text());
+        json.writeStringProperty("content", a.text());
       }
-      a.refusal().ifPresent(r -> node.put("refusal", r));
+      if (a.refusal().isPresent()) {
+        json.writeStringProperty("refusal", a.refusal().get());
+      }
       if (a.hasToolCalls()) {
-        ArrayNode calls = node.putArray("tool_calls");
+        json.writeArrayPropertyStart("tool_calls");
         for (ToolCall c : a.toolCalls()) {
-          ObjectNode call = calls.addObject().put("id", c.id()).put("type", "function");
-          call.putObject("function").put("name", c.name()).put("arguments", c.argumentsJson());
+          json.writeStartObject();
+          json.writeStringProperty("id", c.id());
+          json.writeStringProperty("type", "function");
+          json.writeObjectPropertyStart("function");
+          json.writeStringProperty("name", c.name());
+          json.writeStringProperty("arguments", c.argumentsJson());
+          json.writeEndObject();
+          json.writeEndObject();
         }
+        json.writeEndArray();
       }
     } else if (m instanceof ToolResult r) {
-      node.put("role", "tool").put("tool_call_id", r.toolCallId()).put("content", r.content());
+      json.writeStringProperty("role", "tool");
+      json.writeStringProperty("tool_call_id", r.toolCallId());
+      json.writeStringProperty("content", r.content());
     }
-    return node;
+    json.writeEndObject();
   }
 
-  static JsonNode toolChoice(ToolChoice choice) {
+  private static void toolChoice(ToolChoice choice, JsonGenerator json) {
     if (choice instanceof ToolChoice.Mode mode) {
-      return Json.MAPPER.getNodeFactory().stringNode(mode.wireValue());
+      json.writeString(mode.wireValue());
+      return;
     }
-    ObjectNode named = Json.MAPPER.createObjectNode().put("type", "function");
-    named.putObject("function").put("name", ((ToolChoice.Named) choice).name());
-    return named;
+    json.writeStartObject();
+    json.writeStringProperty("type", "function");
+    json.writeObjectPropertyStart("function");
+    json.writeStringProperty("name", ((ToolChoice.Named) choice).name());
+    json.writeEndObject();
+    json.writeEndObject();
   }
 
-  private static Optional<ObjectNode> responseFormat(ResponseFormat format) {
+  private static void responseFormat(ResponseFormat format, JsonGenerator json) {
     if (format instanceof ResponseFormat.JsonObject) {
-      return Optional.of(Json.MAPPER.createObjectNode().put("type", "json_object"));
+      json.writeObjectPropertyStart("response_format");
+      json.writeStringProperty("type", "json_object");
+      json.writeEndObject();
+    } else if (format instanceof ResponseFormat.JsonSchema schema) {
+      json.writeObjectPropertyStart("response_format");
+      json.writeStringProperty("type", "json_schema");
+      json.writeObjectPropertyStart("json_schema");
+      json.writeStringProperty("name", schema.name());
+      json.writeName("schema");
+      json.writeRawValue(schema.schemaJson());
+      json.writeBooleanProperty("strict", schema.strict());
+      json.writeEndObject();
+      json.writeEndObject();
     }
-    if (format instanceof ResponseFormat.JsonSchema schema) {
-      ObjectNode node = Json.MAPPER.createObjectNode().put("type", "json_schema");
-      ObjectNode js = node.putObject("json_schema").put("name", schema.name());
-      js.putRawValue("schema", new RawValue(schema.schemaJson()));
-      js.put("strict", schema.strict());
-      return Optional.of(node);
-    }
-    return Optional.empty();
   }
 
   /** A non-streamed chat completion. */
   static ModelResponse decode(JsonNode root, Optional<String> requestId) {
-    List<JsonNode> choices = array(root, "choices");
-    if (choices.isEmpty()) {
+    JsonNode choices = root.get("choices");
+    if (choices == null || !choices.isArray() || choices.isEmpty()) {
       throw new MalformedResponse("the chat completion has no choices[]");
     }
     JsonNode choice = choices.get(0);
     JsonNode msg = obj(choice, "message")
         .orElseThrow(() -> new MalformedResponse("choices[0] has no message object"));
     List<ToolCall> calls = new ArrayList<>();
-    for (JsonNode tc : array(msg, "tool_calls")) {
+    for (JsonNode tc : elements(msg, "tool_calls")) {
       JsonNode fn = obj(tc, "function").orElse(null);
       calls.add(new ToolCall(text(tc, "id").orElse(""), text(fn, "name").orElse(""),
           text(fn, "arguments").orElse("")));
@@ -159,6 +216,15 @@ final class ChatCompletionsCodec {
         text(msg, "content").orElse(""), calls, reasoning, nonEmpty(msg, "refusal"));
     FinishReason finish = finishReason(text(choice, "finish_reason"), !calls.isEmpty());
     return new ModelResponse(message, finish, usage(root), nonEmpty(root, "id"), nonEmpty(root, "model"), requestId);
+  }
+
+  /**
+   * The elements of an array field, none when it is missing or not an array: what {@link Fields#array}
+   * reads, without copying them into a list (a decoded answer is read once).
+   */
+  static Iterable<JsonNode> elements(JsonNode node, String field) {
+    JsonNode v = node == null ? null : node.get(field);
+    return v != null && v.isArray() ? v : List.of();
   }
 
   /** {@code reasoning_content} of "thinking" models; some gateways call it {@code reasoning}. */

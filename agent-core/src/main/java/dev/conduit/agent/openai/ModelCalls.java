@@ -24,6 +24,12 @@ import okhttp3.sse.EventSource;
 import okhttp3.sse.EventSourceListener;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonEncoding;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.TokenStreamFactory;
+import tools.jackson.core.util.BufferRecycler;
+import tools.jackson.core.util.ByteArrayBuilder;
 import tools.jackson.databind.JsonNode;
 
 /** One model call, streamed or not, through the retry policy: what {@link OpenAiClient} delegates to. */
@@ -53,10 +59,28 @@ final class ModelCalls {
     return retrying.call((baseUrl, attempt) -> streamOnce(baseUrl, json, attempt, listener));
   }
 
+  /**
+   * The request body, written by the codec straight into bytes. The recycled buffers are what
+   * {@code ObjectMapper.writeValueAsBytes} uses; the empty write context skips the per-call
+   * serialization context the mapper would make, which nothing here needs (no POJOs are written).
+   */
   byte[] encode(ModelRequest request, boolean stream) {
-    return Json.MAPPER.writeValueAsBytes(config.endpoint() == Endpoint.CHAT_COMPLETIONS
-        ? ChatCompletionsCodec.encode(request, stream)
-        : ResponsesCodec.encode(request, stream));
+    TokenStreamFactory factory = Json.MAPPER.tokenStreamFactory();
+    BufferRecycler recycler = factory._getBufferRecycler();
+    try (ByteArrayBuilder bytes = new ByteArrayBuilder(recycler)) {
+      try (JsonGenerator json = factory.createGenerator(ObjectWriteContext.empty(), bytes, JsonEncoding.UTF8)) {
+        if (config.endpoint() == Endpoint.CHAT_COMPLETIONS) {
+          ChatCompletionsCodec.encode(request, stream, json);
+        } else {
+          ResponsesCodec.encode(request, stream, json);
+        }
+      }
+      byte[] body = bytes.toByteArray();
+      bytes.release();
+      return body;
+    } finally {
+      recycler.releaseToPool();
+    }
   }
 
   private ModelResponse streamOnce(HttpUrl baseUrl, byte[] json, int attempt, ModelStreamListener listener)

@@ -1,12 +1,10 @@
 package dev.conduit.agent.openai;
 
-import static dev.conduit.agent.openai.Fields.array;
 import static dev.conduit.agent.openai.Fields.count;
 import static dev.conduit.agent.openai.Fields.nonEmpty;
 import static dev.conduit.agent.openai.Fields.obj;
 import static dev.conduit.agent.openai.Fields.text;
 
-import dev.conduit.agent.internal.Json;
 import dev.conduit.agent.message.AssistantMessage;
 import dev.conduit.agent.message.ContentPart;
 import dev.conduit.agent.message.FinishReason;
@@ -29,10 +27,9 @@ import dev.conduit.agent.tool.ToolDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
-import tools.jackson.databind.util.RawValue;
 
 /**
  * {@code POST /responses}: request body out, response object in. The Responses API has no {@code
@@ -41,54 +38,95 @@ import tools.jackson.databind.util.RawValue;
 final class ResponsesCodec {
   private ResponsesCodec() {}
 
-  static ObjectNode encode(ModelRequest request, boolean stream) {
-    ObjectNode body = Json.MAPPER.createObjectNode();
-    body.put("model", request.model());
-    List<String> instructions = new ArrayList<>();
-    for (Message m : request.messages()) {
-      if (m instanceof SystemMessage sys) {
-        instructions.add(sys.text());
-      }
-    }
+  /**
+   * Writes the request body straight to {@code json}: no tree of the conversation is built per turn.
+   * Field order is pinned byte for byte by RequestEncodingTest.
+   */
+  static void encode(ModelRequest request, boolean stream, JsonGenerator json) {
+    json.writeStartObject();
+    json.writeStringProperty("model", request.model());
     // Instructions are not carried over by previous_response_id, so they are always sent.
-    if (!instructions.isEmpty()) {
-      body.put("instructions", String.join("\n\n", instructions));
-    }
-    ArrayNode input = body.putArray("input");
+    instructions(request.messages(), json);
+    json.writeArrayPropertyStart("input");
     for (Message m : inputMessages(request)) {
-      addItems(input, m);
+      items(m, json);
     }
+    json.writeEndArray();
     ModelSettings s = request.settings();
     if (!request.tools().isEmpty()) {
-      ArrayNode tools = body.putArray("tools");
+      json.writeArrayPropertyStart("tools");
       for (ToolDefinition t : request.tools()) {
-        ObjectNode fn = tools.addObject().put("type", "function").put("name", t.name());
-        fn.put("description", t.description());
-        fn.putRawValue("parameters", new RawValue(t.parametersJson()));
-        fn.put("strict", t.strict()); // required by the spec, even when false
+        json.writeStartObject();
+        json.writeStringProperty("type", "function");
+        json.writeStringProperty("name", t.name());
+        json.writeStringProperty("description", t.description());
+        json.writeName("parameters");
+        json.writeRawValue(t.parametersJson());
+        json.writeBooleanProperty("strict", t.strict()); // required by the spec, even when false
+        json.writeEndObject();
       }
-      s.toolChoice().ifPresent(c -> body.set("tool_choice", toolChoice(c)));
-      s.parallelToolCalls().ifPresent(p -> body.put("parallel_tool_calls", p));
+      json.writeEndArray();
+      if (s.toolChoice().isPresent()) {
+        json.writeName("tool_choice");
+        toolChoice(s.toolChoice().get(), json);
+      }
+      if (s.parallelToolCalls().isPresent()) {
+        json.writeBooleanProperty("parallel_tool_calls", s.parallelToolCalls().get());
+      }
     }
-    textFormat(s.responseFormat()).ifPresent(f -> body.putObject("text").set("format", f));
-    s.maxOutputTokens().ifPresent(n -> body.put("max_output_tokens", n));
-    s.temperature().ifPresent(v -> body.put("temperature", v));
-    s.topP().ifPresent(v -> body.put("top_p", v));
+    textFormat(s.responseFormat(), json);
+    if (s.maxOutputTokens().isPresent()) {
+      json.writeNumberProperty("max_output_tokens", s.maxOutputTokens().get().intValue());
+    }
+    ChatCompletionsCodec.writeDouble("temperature", s.temperature(), json);
+    ChatCompletionsCodec.writeDouble("top_p", s.topP(), json);
     if (s.reasoningEffort().isPresent() || s.reasoningSummary().isPresent()) {
-      ObjectNode reasoning = body.putObject("reasoning");
-      s.reasoningEffort().ifPresent(e -> reasoning.put("effort", e.wireValue()));
-      s.reasoningSummary().ifPresent(sum -> reasoning.put("summary", sum));
+      json.writeObjectPropertyStart("reasoning");
+      if (s.reasoningEffort().isPresent()) {
+        json.writeStringProperty("effort", s.reasoningEffort().get().wireValue());
+      }
+      if (s.reasoningSummary().isPresent()) {
+        json.writeStringProperty("summary", s.reasoningSummary().get());
+      }
+      json.writeEndObject();
     }
-    request.previousResponseId().ifPresent(id -> body.put("previous_response_id", id));
-    s.store().ifPresent(st -> body.put("store", st));
-    if (s.store().equals(Optional.of(false))) {
-      // Stateless: the server keeps nothing, so reasoning must come back encrypted to be replayed.
-      body.putArray("include").add("reasoning.encrypted_content");
+    if (request.previousResponseId().isPresent()) {
+      json.writeStringProperty("previous_response_id", request.previousResponseId().get());
+    }
+    if (s.store().isPresent()) {
+      json.writeBooleanProperty("store", s.store().get());
+      if (!s.store().get()) {
+        // Stateless: the server keeps nothing, so reasoning must come back encrypted to be replayed.
+        json.writeArrayPropertyStart("include");
+        json.writeString("reasoning.encrypted_content");
+        json.writeEndArray();
+      }
     }
     if (stream) {
-      body.put("stream", true);
+      json.writeBooleanProperty("stream", true);
     }
-    return body;
+    json.writeEndObject();
+  }
+
+  /** The system messages' texts, joined by a blank line; nothing when there are none. */
+  private static void instructions(List<Message> messages, JsonGenerator json) {
+    String first = null;
+    StringBuilder joined = null;
+    for (Message m : messages) {
+      if (m instanceof SystemMessage sys) {
+        if (first == null) {
+          first = sys.text();
+        } else {
+          if (joined == null) {
+            joined = new StringBuilder(first);
+          }
+          joined.append("\n\n").append(sys.text());
+        }
+      }
+    }
+    if (first != null) {
+      json.writeStringProperty("instructions", joined == null ? first : joined.toString());
+    }
   }
 
   /** With previous_response_id the server has the history: only what followed the last answer goes. */
@@ -106,63 +144,106 @@ final class ResponsesCodec {
     return all.subList(from, all.size());
   }
 
-  private static void addItems(ArrayNode input, Message m) {
+  private static void items(Message m, JsonGenerator json) {
     if (m instanceof UserMessage user) {
-      ObjectNode item = input.addObject().put("type", "message").put("role", "user");
+      json.writeStartObject();
+      json.writeStringProperty("type", "message");
+      json.writeStringProperty("role", "user");
       if (user.content().size() == 1 && user.content().get(0) instanceof TextPart only) {
-        item.put("content", only.text());
-        return;
-      }
-      ArrayNode parts = item.putArray("content");
-      for (ContentPart p : user.content()) {
-        if (p instanceof TextPart t) {
-          parts.addObject().put("type", "input_text").put("text", t.text());
-        } else if (p instanceof ImagePart img) {
-          parts.addObject().put("type", "input_image").put("image_url", img.url())
-              .put("detail", img.detail().orElse("auto"));
+        json.writeStringProperty("content", only.text());
+      } else {
+        json.writeArrayPropertyStart("content");
+        for (ContentPart p : user.content()) {
+          if (p instanceof TextPart t) {
+            json.writeStartObject();
+            json.writeStringProperty("type", "input_text");
+            json.writeStringProperty("text", t.text());
+            json.writeEndObject();
+          } else if (p instanceof ImagePart img) {
+            json.writeStartObject();
+            json.writeStringProperty("type", "input_image");
+            json.writeStringProperty("image_url", img.url());
+            json.writeStringProperty("detail", img.detail().orElse("auto"));
+            json.writeEndObject();
+          }
         }
+        json.writeEndArray();
       }
+      json.writeEndObject();
     } else if (m instanceof AssistantMessage a) {
       for (Reasoning r : a.reasoning()) {
         if (r.id().isEmpty()) {
           continue; // Chat's reasoning_content has no item to replay
         }
-        ObjectNode item = input.addObject().put("type", "reasoning").put("id", r.id().get());
-        ArrayNode summary = item.putArray("summary");
-        r.summary().forEach(t -> summary.addObject().put("type", "summary_text").put("text", t));
-        r.encryptedContent().ifPresent(e -> item.put("encrypted_content", e));
+        json.writeStartObject();
+        json.writeStringProperty("type", "reasoning");
+        json.writeStringProperty("id", r.id().get());
+        json.writeArrayPropertyStart("summary");
+        for (String text : r.summary()) {
+          json.writeStartObject();
+          json.writeStringProperty("type", "summary_text");
+          json.writeStringProperty("text", text);
+          json.writeEndObject();
+        }
+        json.writeEndArray();
+        if (r.encryptedContent().isPresent()) {
+          json.writeStringProperty("encrypted_content", r.encryptedContent().get());
+        }
+        json.writeEndObject();
       }
       if (!a.text().isEmpty()) {
-        input.addObject().put("type", "message").put("role", "assistant").put("content", a.text());
+        json.writeStartObject();
+        json.writeStringProperty("type", "message");
+        json.writeStringProperty("role", "assistant");
+        json.writeStringProperty("content", a.text());
+        json.writeEndObject();
       }
       for (ToolCall c : a.toolCalls()) {
-        input.addObject().put("type", "function_call").put("call_id", c.id()).put("name", c.name())
-            .put("arguments", c.argumentsJson());
+        json.writeStartObject();
+        json.writeStringProperty("type", "function_call");
+        json.writeStringProperty("call_id", c.id());
+        json.writeStringProperty("name", c.name());
+        json.writeStringProperty("arguments", c.argumentsJson());
+        json.writeEndObject();
       }
     } else if (m instanceof ToolResult r) {
-      input.addObject().put("type", "function_call_output").put("call_id", r.toolCallId())
-          .put("output", r.content());
+      json.writeStartObject();
+      json.writeStringProperty("type", "function_call_output");
+      json.writeStringProperty("call_id", r.toolCallId());
+      json.writeStringProperty("output", r.content());
+      json.writeEndObject();
     }
   }
 
-  private static JsonNode toolChoice(ToolChoice choice) {
+  private static void toolChoice(ToolChoice choice, JsonGenerator json) {
     if (choice instanceof ToolChoice.Mode mode) {
-      return Json.MAPPER.getNodeFactory().stringNode(mode.wireValue());
+      json.writeString(mode.wireValue());
+      return;
     }
-    return Json.MAPPER.createObjectNode().put("type", "function").put("name", ((ToolChoice.Named) choice).name());
+    json.writeStartObject();
+    json.writeStringProperty("type", "function");
+    json.writeStringProperty("name", ((ToolChoice.Named) choice).name());
+    json.writeEndObject();
   }
 
-  private static Optional<ObjectNode> textFormat(ResponseFormat format) {
+  private static void textFormat(ResponseFormat format, JsonGenerator json) {
     if (format instanceof ResponseFormat.JsonObject) {
-      return Optional.of(Json.MAPPER.createObjectNode().put("type", "json_object"));
+      json.writeObjectPropertyStart("text");
+      json.writeObjectPropertyStart("format");
+      json.writeStringProperty("type", "json_object");
+      json.writeEndObject();
+      json.writeEndObject();
+    } else if (format instanceof ResponseFormat.JsonSchema schema) {
+      json.writeObjectPropertyStart("text");
+      json.writeObjectPropertyStart("format");
+      json.writeStringProperty("type", "json_schema");
+      json.writeStringProperty("name", schema.name());
+      json.writeName("schema");
+      json.writeRawValue(schema.schemaJson());
+      json.writeBooleanProperty("strict", schema.strict());
+      json.writeEndObject();
+      json.writeEndObject();
     }
-    if (format instanceof ResponseFormat.JsonSchema schema) {
-      ObjectNode node = Json.MAPPER.createObjectNode().put("type", "json_schema").put("name", schema.name());
-      node.putRawValue("schema", new RawValue(schema.schemaJson()));
-      node.put("strict", schema.strict());
-      return Optional.of(node);
-    }
-    return Optional.empty();
   }
 
   /** A Response object, non-streamed or from {@code response.completed}/{@code incomplete}. */
@@ -177,12 +258,12 @@ final class ResponsesCodec {
     if (status.equals("failed")) {
       throw failed(response, requestId);
     }
-    AssistantMessage message = message(array(response, "output"));
+    AssistantMessage message = message(ChatCompletionsCodec.elements(response, "output"));
     return new ModelResponse(message, finishReason(response, message), usage(response),
         nonEmpty(response, "id"), nonEmpty(response, "model"), requestId);
   }
 
-  static AssistantMessage message(List<JsonNode> output) {
+  static AssistantMessage message(Iterable<JsonNode> output) {
     StringBuilder text = new StringBuilder();
     StringBuilder refusal = new StringBuilder();
     List<ToolCall> calls = new ArrayList<>();
@@ -190,7 +271,7 @@ final class ResponsesCodec {
     for (JsonNode item : output) {
       switch (text(item, "type").orElse("")) {
         case "message":
-          for (JsonNode part : array(item, "content")) {
+          for (JsonNode part : ChatCompletionsCodec.elements(item, "content")) {
             String type = text(part, "type").orElse("");
             if (type.equals("output_text")) {
               text.append(text(part, "text").orElse(""));
@@ -220,11 +301,11 @@ final class ResponsesCodec {
 
   static Reasoning reasoning(JsonNode item) {
     List<String> summary = new ArrayList<>();
-    for (JsonNode s : array(item, "summary")) {
+    for (JsonNode s : ChatCompletionsCodec.elements(item, "summary")) {
       text(s, "text").ifPresent(summary::add);
     }
     StringBuilder content = new StringBuilder();
-    for (JsonNode c : array(item, "content")) {
+    for (JsonNode c : ChatCompletionsCodec.elements(item, "content")) {
       content.append(text(c, "text").orElse(""));
     }
     return new Reasoning(nonEmpty(item, "id"), content.toString(), summary, nonEmpty(item, "encrypted_content"));

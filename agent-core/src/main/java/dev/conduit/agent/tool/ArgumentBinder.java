@@ -18,7 +18,47 @@ import tools.jackson.databind.cfg.DateTimeFeature;
  */
 final class ArgumentBinder {
   /** One Java value: a named property of the arguments, or (name empty) the whole arguments object. */
-  private record Slot(String name, ObjectReader reader, boolean optionalWrapper) {}
+  private record Slot(String name, ObjectReader reader, boolean optionalWrapper, Scalar scalar) {}
+
+  /**
+   * Java types whose value is taken from a node of the matching kind without Jackson, which would
+   * make a parser and a context per value: the same value Jackson gives. Any other node goes to
+   * Jackson, which converts it or writes the error.
+   */
+  private enum Scalar {
+    STRING, INT, LONG, BOOLEAN, NONE;
+
+    static Scalar of(Type type) {
+      if (type == String.class) {
+        return STRING;
+      }
+      if (type == int.class || type == Integer.class) {
+        return INT;
+      }
+      if (type == long.class || type == Long.class) {
+        return LONG;
+      }
+      if (type == boolean.class || type == Boolean.class) {
+        return BOOLEAN;
+      }
+      return NONE;
+    }
+
+    @Nullable Object read(JsonNode node) {
+      switch (this) {
+        case STRING:
+          return node.isString() ? node.asString() : null;
+        case INT:
+          return node.isInt() ? node.intValue() : null;
+        case LONG:
+          return node.isInt() || node.isLong() ? node.longValue() : null;
+        case BOOLEAN:
+          return node.isBoolean() ? node.booleanValue() : null;
+        default:
+          return null;
+      }
+    }
+  }
 
   // The model's "+09:00" stays "+09:00": a tool may care about the offset it was given.
   private static final ObjectReader READER = Json.MAPPER.reader().without(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
@@ -43,7 +83,7 @@ final class ArgumentBinder {
 
   private static Slot slot(String name, Type type) {
     JavaType javaType = Json.MAPPER.getTypeFactory().constructType(type);
-    return new Slot(name, READER.forType(javaType), javaType.hasRawClass(Optional.class));
+    return new Slot(name, READER.forType(javaType), javaType.hasRawClass(Optional.class), Scalar.of(type));
   }
 
   @Nullable Object[] bind(JsonNode arguments) throws ArgumentException {
@@ -54,6 +94,11 @@ final class ArgumentBinder {
       JsonNode node = slot.name().isEmpty() ? arguments : arguments.get(slot.name());
       if (node == null || node.isNull()) {
         values[i] = slot.optionalWrapper() ? Optional.empty() : null;
+        continue;
+      }
+      @Nullable Object scalar = slot.scalar().read(node);
+      if (scalar != null) {
+        values[i] = scalar;
         continue;
       }
       try {

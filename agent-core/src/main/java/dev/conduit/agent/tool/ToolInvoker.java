@@ -53,15 +53,23 @@ final class ToolInvoker {
 
   private final String name;
   private final Schema schema;
+  private final @Nullable FlatArgumentsCheck quickCheck;
   private final Returns returns;
   private final Body body;
 
   ToolInvoker(String name, JsonNode schema, Returns returns, Body body) {
     this.name = name;
-    this.schema = SCHEMAS.getSchema(schema);
-    this.schema.initializeValidators();
+    this.schema = compile(schema);
+    this.quickCheck = FlatArgumentsCheck.compile(schema).orElse(null);
     this.returns = returns;
     this.body = body;
+  }
+
+  /** The networknt validator of a tool, compiled once, when its toolbox is made. */
+  static Schema compile(JsonNode schema) {
+    Schema compiled = SCHEMAS.getSchema(schema);
+    compiled.initializeValidators();
+    return compiled;
   }
 
   ToolExecution execute(ToolCall call) throws InterruptedException {
@@ -74,9 +82,11 @@ final class ToolInvoker {
       return failed(call, "Error: arguments for '" + name + "' are not valid JSON (" + describe(e)
           + "). Call again with a JSON object.", null);
     }
-    List<Error> errors = schema.validate(arguments);
-    if (!errors.isEmpty()) {
-      return failed(call, schemaMismatch(errors.stream().map(ToolInvoker::describe).toList()), null);
+    if (quickCheck == null || !quickCheck.certainlyValid(arguments)) {
+      List<Error> errors = schema.validate(arguments);
+      if (!errors.isEmpty()) {
+        return failed(call, schemaMismatch(errors.stream().map(ToolInvoker::describe).toList()), null);
+      }
     }
     @Nullable Object result;
     try {
