@@ -206,7 +206,7 @@ final class ChatCompletionsCodec {
     JsonNode msg = obj(choice, "message")
         .orElseThrow(() -> new MalformedResponse("choices[0] has no message object"));
     List<ToolCall> calls = new ArrayList<>();
-    for (JsonNode tc : elements(msg, "tool_calls")) {
+    for (JsonNode tc : Fields.elements(msg, "tool_calls")) {
       JsonNode fn = obj(tc, "function").orElse(null);
       calls.add(new ToolCall(text(tc, "id").orElse(""), text(fn, "name").orElse(""),
           text(fn, "arguments").orElse("")));
@@ -216,15 +216,6 @@ final class ChatCompletionsCodec {
         text(msg, "content").orElse(""), calls, reasoning, nonEmpty(msg, "refusal"));
     FinishReason finish = finishReason(text(choice, "finish_reason"), !calls.isEmpty());
     return new ModelResponse(message, finish, usage(root), nonEmpty(root, "id"), nonEmpty(root, "model"), requestId);
-  }
-
-  /**
-   * The elements of an array field, none when it is missing or not an array: what {@link Fields#array}
-   * reads, without copying them into a list (a decoded answer is read once).
-   */
-  static Iterable<JsonNode> elements(JsonNode node, String field) {
-    JsonNode v = node == null ? null : node.get(field);
-    return v != null && v.isArray() ? v : List.of();
   }
 
   /** {@code reasoning_content} of "thinking" models; some gateways call it {@code reasoning}. */

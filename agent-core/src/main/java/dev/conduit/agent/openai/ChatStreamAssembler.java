@@ -1,6 +1,5 @@
 package dev.conduit.agent.openai;
 
-import static dev.conduit.agent.openai.Fields.array;
 import static dev.conduit.agent.openai.Fields.index;
 import static dev.conduit.agent.openai.Fields.nonEmpty;
 import static dev.conduit.agent.openai.Fields.obj;
@@ -89,8 +88,8 @@ final class ChatStreamAssembler implements StreamAssembler {
     if (obj(chunk, "usage").isPresent()) {
       usage = ChatCompletionsCodec.usage(chunk);
     }
-    List<JsonNode> choices = array(chunk, "choices");
-    if (choices.isEmpty()) {
+    JsonNode choices = chunk.get("choices");
+    if (choices == null || !choices.isArray() || choices.isEmpty()) {
       return;
     }
     JsonNode choice = choices.get(0);
@@ -110,7 +109,7 @@ final class ChatStreamAssembler implements StreamAssembler {
       listener.onTextDelta(c);
     });
     nonEmpty(delta, "refusal").ifPresent(refusal::append);
-    for (JsonNode tc : array(delta, "tool_calls")) {
+    for (JsonNode tc : Fields.elements(delta, "tool_calls")) {
       toolCallDelta(tc);
     }
   }

@@ -2,7 +2,6 @@ package dev.conduit.agent.openai;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.StreamSupport;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -18,12 +17,10 @@ final class Fields {
     return v != null && v.isObject() ? Optional.of(v) : Optional.empty();
   }
 
-  static List<JsonNode> array(JsonNode node, String field) {
+  /** The elements of an array field, none when it is missing or not an array; read in place, not copied. */
+  static Iterable<JsonNode> elements(JsonNode node, String field) {
     JsonNode v = node == null ? null : node.get(field);
-    if (v == null || !v.isArray()) {
-      return List.of();
-    }
-    return StreamSupport.stream(v.spliterator(), false).toList();
+    return v != null && v.isArray() ? v : List.of();
   }
 
   /** A string field; numbers and booleans are given as their text, {@code null} and objects as empty. */

@@ -258,7 +258,7 @@ final class ResponsesCodec {
     if (status.equals("failed")) {
       throw failed(response, requestId);
     }
-    AssistantMessage message = message(ChatCompletionsCodec.elements(response, "output"));
+    AssistantMessage message = message(Fields.elements(response, "output"));
     return new ModelResponse(message, finishReason(response, message), usage(response),
         nonEmpty(response, "id"), nonEmpty(response, "model"), requestId);
   }
@@ -271,7 +271,7 @@ final class ResponsesCodec {
     for (JsonNode item : output) {
       switch (text(item, "type").orElse("")) {
         case "message":
-          for (JsonNode part : ChatCompletionsCodec.elements(item, "content")) {
+          for (JsonNode part : Fields.elements(item, "content")) {
             String type = text(part, "type").orElse("");
             if (type.equals("output_text")) {
               text.append(text(part, "text").orElse(""));
@@ -301,11 +301,11 @@ final class ResponsesCodec {
 
   static Reasoning reasoning(JsonNode item) {
     List<String> summary = new ArrayList<>();
-    for (JsonNode s : ChatCompletionsCodec.elements(item, "summary")) {
+    for (JsonNode s : Fields.elements(item, "summary")) {
       text(s, "text").ifPresent(summary::add);
     }
     StringBuilder content = new StringBuilder();
-    for (JsonNode c : ChatCompletionsCodec.elements(item, "content")) {
+    for (JsonNode c : Fields.elements(item, "content")) {
       content.append(text(c, "text").orElse(""));
     }
     return new Reasoning(nonEmpty(item, "id"), content.toString(), summary, nonEmpty(item, "encrypted_content"));

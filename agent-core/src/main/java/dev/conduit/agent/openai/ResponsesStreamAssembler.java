@@ -1,6 +1,5 @@
 package dev.conduit.agent.openai;
 
-import static dev.conduit.agent.openai.Fields.array;
 import static dev.conduit.agent.openai.Fields.index;
 import static dev.conduit.agent.openai.Fields.nonEmpty;
 import static dev.conduit.agent.openai.Fields.obj;
@@ -175,8 +174,8 @@ final class ResponsesStreamAssembler implements StreamAssembler {
 
   @Override
   public ModelResponse result(Optional<String> requestId) {
-    List<JsonNode> output = array(finalResponse, "output");
-    AssistantMessage message = ResponsesCodec.message(output.isEmpty() ? List.copyOf(doneItems.values()) : output);
+    Iterable<JsonNode> output = Fields.elements(finalResponse, "output");
+    AssistantMessage message = ResponsesCodec.message(output.iterator().hasNext() ? output : doneItems.values());
     return new ModelResponse(message, ResponsesCodec.finishReason(finalResponse, message),
         ResponsesCodec.usage(finalResponse), nonEmpty(finalResponse, "id").or(() -> id),
         nonEmpty(finalResponse, "model").or(() -> model), requestId);
