@@ -78,10 +78,12 @@ final class ToolDispatcher {
   /** Takes and runs the calls in order until none is left; the watchdog fans out the rest meanwhile. */
   private void runOnThisThread(List<ToolTask> tasks) throws InterruptedException, ExecutionException {
     Turn turn = new Turn(tasks, executor, System.nanoTime() + graceNanos);
+    tasks.get(0).claim(); // before the watchdog sees the turn, so the first call is always this thread's
     Watchdog.register(turn);
     try {
-      for (ToolTask task : tasks) {
-        if (!task.claim()) {
+      for (int i = 0; i < tasks.size(); i++) {
+        ToolTask task = tasks.get(i);
+        if (i > 0 && !task.claim()) {
           continue; // an executor thread has it
         }
         turn.inline = task;

@@ -38,6 +38,7 @@ class LazyFanOutTest {
   /** Tools that record where they ran and wait for one another through latches. */
   public static class Probe {
     final List<Thread> threads = new CopyOnWriteArrayList<>();
+    final AtomicReference<Thread> waiter = new AtomicReference<>();
     final AtomicInteger quickRuns = new AtomicInteger();
     final CountDownLatch slowStarted = new CountDownLatch(1);
     final CountDownLatch othersStarted;
@@ -58,7 +59,7 @@ class LazyFanOutTest {
 
     @Tool("Waits until every other call of the turn has started")
     public String waitForOthers(@Param("Anything") String x) throws InterruptedException {
-      threads.add(Thread.currentThread());
+      waiter.set(Thread.currentThread());
       return othersStarted.await(10, TimeUnit.SECONDS) ? "saw the others start" : "waited alone";
     }
 
@@ -129,7 +130,8 @@ class LazyFanOutTest {
     RunResult result = Agent.builder().client(model).model("m").tools(probe).build().run("Go");
 
     assertThat(toolResults(result.messages())).containsExactly("saw the others start", "a", "b", "c");
-    assertThat(probe.threads.get(0)).as("the first call runs on the run's thread").isEqualTo(Thread.currentThread());
+    assertThat(probe.waiter).as("the first call runs on the run's thread").hasValue(Thread.currentThread());
+    assertThat(probe.threads).hasSize(3).doesNotContain(Thread.currentThread());
   }
 
   @Test
@@ -140,7 +142,8 @@ class LazyFanOutTest {
     RunResult result = Agent.builder().client(model).model("m").tools(probe).executor(Runnable::run).build().run("Go");
 
     assertThat(toolResults(result.messages())).containsExactly("saw the others start", "a");
-    Thread handedOff = probe.threads.get(1);
+    assertThat(probe.waiter).hasValue(Thread.currentThread());
+    Thread handedOff = probe.threads.get(0);
     assertThat(handedOff.getName()).doesNotStartWith("conduit-watchdog");
     assertThat(handedOff).isNotEqualTo(Thread.currentThread());
     if (VirtualThreads.available()) {
@@ -207,26 +210,31 @@ class LazyFanOutTest {
 
   @Test
   void aCallTheExecutorRejectsIsReportedCancelledWithTheRejection() {
-    Probe probe = new Probe(2);
+    Probe probe = new Probe(3);
     CountDownLatch fannedOut = new CountDownLatch(1);
-    Executor full = task -> {
-      fannedOut.countDown();
-      throw new RejectedExecutionException("queue full");
+    AtomicInteger handOffs = new AtomicInteger();
+    Executor fullOnce = task -> {
+      if (handOffs.incrementAndGet() == 1) {
+        throw new RejectedExecutionException("queue full");
+      }
+      fannedOut.countDown(); // accepted but never run: the run's thread takes the call itself
     };
     Map<String, Throwable> failures = new ConcurrentHashMap<>();
     ScriptedModel model = ScriptedModel.builder()
-        .toolCalls(call("h", "hold", NO_ARGS), call("a", "quick", "{\"text\":\"a\"}")).text("done").build();
-    Holder holder = new Holder(fannedOut);
-    RunResult result = Agent.builder().client(model).model("m").tools(probe, holder).executor(full)
+        .toolCalls(call("h", "hold", NO_ARGS), call("a", "quick", "{\"text\":\"a\"}"), call("b", "quick", "{\"text\":\"b\"}"))
+        .text("done").build();
+    RunResult result = Agent.builder().client(model).model("m").tools(probe, new Holder(fannedOut)).executor(fullOnce)
         .listener(e -> {
           if (e instanceof AgentEvent.ToolCallFailed f) {
             f.error().ifPresent(t -> failures.put(f.call().id(), t));
           }
         }).build().run("Go");
 
-    assertThat(toolResults(result.messages())).containsExactly("held until the fan-out", "Error: tool 'quick' was cancelled.");
+    assertThat(toolResults(result.messages()))
+        .containsExactly("held until the fan-out", "Error: tool 'quick' was cancelled.", "b");
+    assertThat(failures).containsOnlyKeys("a");
     assertThat(failures.get("a")).isInstanceOf(RejectedExecutionException.class).hasMessage("queue full");
-    assertThat(probe.quickRuns).hasValue(0);
+    assertThat(probe.quickRuns).hasValue(1);
   }
 
   /** Keeps the run's thread busy until the fan-out reached the executor. */
