@@ -57,27 +57,32 @@ public final class Watchdog {
 
   private static void tick() {
     long now = System.nanoTime();
-    for (Sweep s = ARRIVING.poll(); s != null; s = ARRIVING.poll()) {
-      ACTIVE.add(s);
-    }
-    if (!ACTIVE.isEmpty()) {
-      lastActiveNanos = now;
-      ACTIVE.removeIf(s -> !stillActive(s, now));
-    } else if (now - lastActiveNanos >= LINGER_NANOS) {
-      TICKING.set(false);
-      // A sweep registered while we stopped found TICKING still true: take it on, unless its
-      // registrant already saw false and started a new tick chain.
-      if (ARRIVING.isEmpty() || !TICKING.compareAndSet(false, true)) {
-        return;
+    boolean stop = false;
+    try {
+      for (Sweep s = ARRIVING.poll(); s != null; s = ARRIVING.poll()) {
+        ACTIVE.add(s);
+      }
+      if (!ACTIVE.isEmpty()) {
+        lastActiveNanos = now;
+        ACTIVE.removeIf(s -> !stillActive(s, now));
+      } else if (now - lastActiveNanos >= LINGER_NANOS) {
+        TICKING.set(false);
+        // A sweep registered while we stopped found TICKING still true: take it on, unless its
+        // registrant already saw false and started a new tick chain.
+        stop = ARRIVING.isEmpty() || !TICKING.compareAndSet(false, true);
+      }
+    } finally {
+      // Even past an Error (no thread for a fan-out): a chain that ended here would leave TICKING set for good.
+      if (!stop) {
+        EXECUTOR.schedule(Watchdog::tick, TICK_NANOS, TimeUnit.NANOSECONDS);
       }
     }
-    EXECUTOR.schedule(Watchdog::tick, TICK_NANOS, TimeUnit.NANOSECONDS);
   }
 
   private static boolean stillActive(Sweep sweep, long now) {
     try {
       return sweep.sweep(now);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError e) {
       // A broken sweep must not stop the others: drop it (what it watched still ends on its own thread).
       return false;
     }
