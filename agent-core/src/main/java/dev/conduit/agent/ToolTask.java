@@ -32,6 +32,7 @@ final class ToolTask extends FutureTask<ToolExecution> {
   private final int turn;
   private final ToolCall call;
   private final Duration timeout;
+  private final long timeoutNanos;
   private final EventSink sink;
   private final Semaphore permits;
   private volatile int claimed;
@@ -46,6 +47,7 @@ final class ToolTask extends FutureTask<ToolExecution> {
     this.turn = turn;
     this.call = call;
     this.timeout = timeout;
+    this.timeoutNanos = saturatedNanos(timeout);
     this.sink = sink;
     this.permits = permits;
   }
@@ -112,7 +114,7 @@ final class ToolTask extends FutureTask<ToolExecution> {
 
   /** Times the call out if it has run past its timeout: it is cancelled and its thread interrupted. */
   void expireIfLate(long nowNanos) {
-    if (started && !isDone() && nowNanos - startNanos - timeout.toNanos() >= 0) {
+    if (started && !isDone() && nowNanos - startNanos - timeoutNanos >= 0) {
       expire();
     }
   }
@@ -168,7 +170,7 @@ final class ToolTask extends FutureTask<ToolExecution> {
 
   private ToolExecution getWithinTimeout() throws InterruptedException, ExecutionException {
     while (true) {
-      long wait = started ? startNanos + timeout.toNanos() - System.nanoTime() : NOT_STARTED_POLL_NANOS;
+      long wait = started ? timeoutNanos - (System.nanoTime() - startNanos) : NOT_STARTED_POLL_NANOS;
       if (started && wait <= 0 && !isDone()) {
         expire();
         return get(); // cancelled unless it finished just now
@@ -207,6 +209,14 @@ final class ToolTask extends FutureTask<ToolExecution> {
       sink.emit(new AgentEvent.ToolCallFailed(turn, call, result, failure, duration));
     } else {
       sink.emit(new AgentEvent.ToolCallFinished(turn, call, result, duration));
+    }
+  }
+
+  private static long saturatedNanos(Duration d) {
+    try {
+      return d.toNanos();
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE; // a timeout of centuries: never
     }
   }
 
