@@ -28,6 +28,14 @@ final class Threads {
     return RunsHolder.EXECUTOR;
   }
 
+  /**
+   * Short-lived threads that hand a turn's unclaimed tool calls to the agent's executor, so that
+   * the watchdog never calls an executor itself (a direct one would run tools on the watchdog).
+   */
+  static ExecutorService fanOut() {
+    return FanOutHolder.EXECUTOR;
+  }
+
   private static final class ToolsHolder {
     static final ExecutorService EXECUTOR = virtualOr(() -> {
       ThreadPoolExecutor pool = new ThreadPoolExecutor(PLATFORM_TOOL_THREADS, PLATFORM_TOOL_THREADS, 30, TimeUnit.SECONDS,
@@ -41,6 +49,12 @@ final class Threads {
     // Unbounded on 17: a run mostly waits on I/O and on its tools, and the caller bounds how many it starts.
     static final ExecutorService EXECUTOR = virtualOr(() -> new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
         new SynchronousQueue<>(), daemonFactory("conduit-run-")));
+  }
+
+  private static final class FanOutHolder {
+    // Unbounded on 17 like runs(): one per slow turn, and with a direct executor it runs the calls it hands off.
+    static final ExecutorService EXECUTOR = virtualOr(() -> new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
+        new SynchronousQueue<>(), daemonFactory("conduit-fan-out-")));
   }
 
   private static ExecutorService virtualOr(Supplier<ExecutorService> platform) {

@@ -1,6 +1,5 @@
 package dev.conduit.agent;
 
-import dev.conduit.agent.internal.Watchdog;
 import dev.conduit.agent.message.ToolCall;
 import dev.conduit.agent.message.ToolResult;
 import dev.conduit.agent.tool.ToolExecution;
@@ -10,38 +9,45 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One tool call with its own timeout, run on an executor thread ({@link #run()}, the run's thread
- * enforcing the timeout in {@link #await()}) or on the run's own thread ({@link #runInline()}, a
- * watchdog enforcing it).
+ * One tool call with its own timeout. Whoever claims it runs it: the run's own thread
+ * ({@link #runInline()}, the watchdog's sweep enforcing the timeout through {@link #expireIfLate})
+ * or an executor thread after a fan-out ({@link #runIfUnclaimed()}, the run's thread enforcing the
+ * timeout in {@link #await()}). The claim makes sure it runs, and is announced, once.
  */
 final class ToolTask extends FutureTask<ToolExecution> {
   private static final Logger log = LoggerFactory.getLogger(ToolTask.class);
   // How often a waiting run looks again at a call that has not started yet (it waits for a permit).
   private static final long NOT_STARTED_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+  private static final AtomicIntegerFieldUpdater<ToolTask> CLAIMED =
+      AtomicIntegerFieldUpdater.newUpdater(ToolTask.class, "claimed");
 
   private final int turn;
   private final ToolCall call;
   private final Duration timeout;
+  private final long timeoutNanos;
   private final EventSink sink;
   private final Semaphore permits;
+  private volatile int claimed;
   private volatile boolean started;
   private volatile boolean timedOut;
   private volatile long startNanos;
   private volatile Optional<Throwable> rejection = Optional.empty();
+  private volatile Optional<Throwable> fatal = Optional.empty();
 
   ToolTask(int turn, ToolCall call, Toolbox toolbox, Duration timeout, Semaphore permits, EventSink sink) {
     super(() -> toolbox.execute(call));
     this.turn = turn;
     this.call = call;
     this.timeout = timeout;
+    this.timeoutNanos = saturatedNanos(timeout);
     this.sink = sink;
     this.permits = permits;
   }
@@ -76,26 +82,60 @@ final class ToolTask extends FutureTask<ToolExecution> {
     }
   }
 
-  /** Runs the call on this thread; a watchdog interrupts it when the timeout passes. */
+  /** Takes the call for the calling thread; true exactly once, for whoever runs it. */
+  boolean claim() {
+    return claimed == 0 && CLAIMED.compareAndSet(this, 0, 1);
+  }
+
+  boolean claimed() {
+    return claimed != 0;
+  }
+
+  /** What an executor runs after a fan-out: the call, unless the run's thread took it first. */
+  void runIfUnclaimed() {
+    if (claim()) {
+      run();
+    }
+  }
+
+  /**
+   * Runs the claimed call on the run's thread; the watchdog's sweep calls {@link #expireIfLate}
+   * meanwhile. Its interrupt is cleared here, so only the caller's own interrupt stays set.
+   */
   void runInline() {
-    ScheduledFuture<?> alarm = Watchdog.schedule(this::expire, timeout.toNanos(), TimeUnit.NANOSECONDS);
     try {
       run();
     } finally {
-      alarm.cancel(false);
       if (timedOut && isCancelled()) {
-        Thread.interrupted(); // the watchdog's interrupt, not the caller's
+        Thread.interrupted(); // the timeout's interrupt, not the caller's
       }
     }
   }
 
-  boolean timedOut() {
-    return timedOut;
+  /** Times the call out if it has run past its timeout: it is cancelled and its thread interrupted. */
+  void expireIfLate(long nowNanos) {
+    if (started && !isDone() && nowNanos - startNanos - timeoutNanos >= 0) {
+      expire();
+    }
   }
 
   private void expire() {
     timedOut = true;
     cancel(true);
+  }
+
+  /** The Error or InterruptedException the tool ended with: it stops the run rather than become a result. */
+  Optional<Throwable> fatal() {
+    return fatal;
+  }
+
+  @Override
+  protected void setException(Throwable t) {
+    super.setException(t);
+    // A call that timed out was cancelled first: the interrupt it then throws on is no outcome of it.
+    if ((t instanceof Error || t instanceof InterruptedException) && !isCancelled()) {
+      fatal = Optional.of(t);
+    }
   }
 
   void rejected(Throwable e) {
@@ -130,7 +170,7 @@ final class ToolTask extends FutureTask<ToolExecution> {
 
   private ToolExecution getWithinTimeout() throws InterruptedException, ExecutionException {
     while (true) {
-      long wait = started ? startNanos + timeout.toNanos() - System.nanoTime() : NOT_STARTED_POLL_NANOS;
+      long wait = started ? timeoutNanos - (System.nanoTime() - startNanos) : NOT_STARTED_POLL_NANOS;
       if (started && wait <= 0 && !isDone()) {
         expire();
         return get(); // cancelled unless it finished just now
@@ -169,6 +209,14 @@ final class ToolTask extends FutureTask<ToolExecution> {
       sink.emit(new AgentEvent.ToolCallFailed(turn, call, result, failure, duration));
     } else {
       sink.emit(new AgentEvent.ToolCallFinished(turn, call, result, duration));
+    }
+  }
+
+  private static long saturatedNanos(Duration d) {
+    try {
+      return d.toNanos();
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE; // a timeout of centuries: never
     }
   }
 

@@ -193,20 +193,31 @@ class AgentConcurrencyTest {
   }
 
   public static class ThreadReporter {
+    final CountDownLatch handedOff = new CountDownLatch(1);
+
     @Tool("Names the thread it runs on")
-    public String where(@Param("Anything") String x) throws ReflectiveOperationException {
-      boolean virtual = Runtime.version().feature() >= 21
-          && (boolean) Thread.class.getMethod("isVirtual").invoke(Thread.currentThread());
-      return virtual ? "virtual" : Thread.currentThread().getName();
+    public String where(@Param("Anything") String x) {
+      handedOff.countDown();
+      return describe(Thread.currentThread());
+    }
+
+    @Tool("Holds the run's thread until a call was handed off, then names its thread")
+    public String hold(@Param("Anything") String x) throws InterruptedException {
+      boolean met = handedOff.await(10, TimeUnit.SECONDS);
+      return met ? describe(Thread.currentThread()) : "no hand-off";
+    }
+
+    static String describe(Thread thread) {
+      return dev.conduit.agent.internal.VirtualThreads.isVirtual(thread) ? "virtual" : thread.getName();
     }
   }
 
   @Test
-  void parallelToolsRunOnVirtualThreadsWhereTheJvmHasThemAndOnTheBoundedPoolOtherwise() {
+  void handedOffToolsRunOnVirtualThreadsWhereTheJvmHasThemAndOnTheBoundedPoolOtherwise() {
     ScriptedModel model = ScriptedModel.builder()
-        .toolCalls(call("c1", "where", "{\"x\":\"?\"}"), call("c2", "where", "{\"x\":\"?\"}")).text("ok").build();
+        .toolCalls(call("c1", "hold", "{\"x\":\"?\"}"), call("c2", "where", "{\"x\":\"?\"}")).text("ok").build();
     RunResult result = Agent.builder().client(model).model("m").tools(new ThreadReporter()).build().run("Where?");
-    String where = ((ToolResult) result.messages().get(2)).content();
+    String where = ((ToolResult) result.messages().get(3)).content();
 
     if (Runtime.version().feature() >= 21) {
       assertThat(where).isEqualTo("virtual");
