@@ -124,7 +124,11 @@ public final class AgentBuilder {
     return this;
   }
 
-  /** Where tool calls run; by default virtual threads on JDK 21+, a bounded daemon pool on 17. */
+  /**
+   * Where a turn's tool calls go once they have kept the run's own thread busy for about 1 ms;
+   * calls that finish sooner run on the run's thread. By default virtual threads on JDK 21+, a
+   * bounded daemon pool on 17.
+   */
   public AgentBuilder executor(Executor executor) {
     this.executor = Optional.of(requireNonNull(executor, "executor"));
     return this;
