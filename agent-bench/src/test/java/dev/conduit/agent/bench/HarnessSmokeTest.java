@@ -40,7 +40,7 @@ class HarnessSmokeTest {
     }
     for (String latency : List.of("latency0ms", "latency50ms")) {
       for (int concurrency : List.of(1, 16, 64, 256)) {
-        for (String client : List.of("raw", "conduit", "conduit-tuned")) {
+        for (String client : List.of("raw", "conduit")) {
           JsonNode figures = report.path("throughput").path(latency).path("concurrency" + concurrency).path(client);
           assertThat(figures.path("errors").asLong()).as(latency + " " + concurrency + " " + client + ": " + figures).isZero();
           assertThat(figures.path("runs").asLong()).as(latency + " " + concurrency + " " + client)
