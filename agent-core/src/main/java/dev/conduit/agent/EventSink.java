@@ -19,13 +19,19 @@ final class EventSink {
     return listeners.isEmpty();
   }
 
-  // Tool events come from tool threads: the lock keeps each listener's view sequential.
-  synchronized void emit(AgentEvent event) {
-    for (AgentListener listener : listeners) {
-      try {
-        listener.onEvent(event);
-      } catch (RuntimeException e) {
-        log.warn("AgentListener {} threw on {}; ignored", listener.getClass().getName(), event.getClass().getSimpleName(), e);
+  void emit(AgentEvent event) {
+    if (listeners.isEmpty()) {
+      return; // NONE is shared by every run without listeners: taking its lock would serialize them all
+    }
+    // Tool events come from tool threads: the lock keeps each listener's view sequential.
+    synchronized (this) {
+      for (AgentListener listener : listeners) {
+        try {
+          listener.onEvent(event);
+        } catch (RuntimeException e) {
+          log.warn("AgentListener {} threw on {}; ignored", listener.getClass().getName(),
+              event.getClass().getSimpleName(), e);
+        }
       }
     }
   }
