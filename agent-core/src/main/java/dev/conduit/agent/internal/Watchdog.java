@@ -15,16 +15,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * cancel or hand work to another thread, so one thread serves them all. Not public API.
  *
  * <p>A sweep is looked at about every millisecond while any sweep is registered. Registering one is
- * a queue add; only when the watchdog has stopped ticking (20 ms without sweeps) does it cost a
+ * a queue add; only when the watchdog has stopped ticking (3 ms without sweeps) does it cost a
  * wake-up. An idle JVM has no ticking thread: with nothing to do the watchdog waits indefinitely.
  */
 public final class Watchdog {
   /** How often registered sweeps are looked at. */
   public static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
-  // Keep ticking this long after the last sweep ended, so that back-to-back turns cost no wake-up
-  // each. Short, because every idle tick is itself a wake-up: a service whose turns come further
-  // apart pays about 20 ticks per turn instead of ticking all the time.
-  private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+  // Keep ticking this long after the last sweep ended, so that back-to-back turns (a busy service,
+  // or one run's turns against a fast model) cost no wake-up each. Short, because every idle tick is
+  // itself a wake-up: turns further apart pay about 3 ticks each instead of keeping it ticking.
+  private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(3);
 
   private static final ScheduledThreadPoolExecutor EXECUTOR = create();
   private static final Queue<Sweep> ARRIVING = new ConcurrentLinkedQueue<>();
