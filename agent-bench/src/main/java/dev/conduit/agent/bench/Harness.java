@@ -60,7 +60,7 @@ public final class Harness {
     // 20,000 warm-up runs: after 5,000 the first comparison of a JVM still measured both clients slower
     // than the same clients a minute later (JIT compilation still running on the 2 cores).
     static Settings full() {
-      return new Settings(20_000, 8, 1000, List.of(1, 16, 64, 256), List.of(0, 50), Duration.ofSeconds(1),
+      return new Settings(20_000, 8, 1000, List.of(1, 16, 64, 256), List.of(0, 50), Duration.ofSeconds(2),
           Duration.ofSeconds(2), 3, 5, 300, Set.copyOf(SCENARIOS));
     }
 
