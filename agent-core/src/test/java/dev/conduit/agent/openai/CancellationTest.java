@@ -3,9 +3,11 @@ package dev.conduit.agent.openai;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.conduit.agent.model.ModelResponse;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,9 +19,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.net.SocketFactory;
 import mockwebserver3.MockResponse;
+import mockwebserver3.MockResponseBody;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import okhttp3.OkHttpClient;
+import okio.BufferedSink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -139,6 +143,38 @@ class CancellationTest {
 
     assertThat(exchangeThreads).containsExactly(callerThread, callerThread);
     assertThat(deltaThreads).isNotEmpty().containsOnly(callerThread);
+  }
+
+  @Test
+  void aStreamHeldOpenAfterItsEndMarkerStillAnswersAtOnceAndLeavesNoConnectionBehind() throws Exception {
+    byte[] events = Wire.resource("recorded/chat_completion_stream_text.sse").getBytes(StandardCharsets.UTF_8);
+    CountDownLatch released = new CountDownLatch(1);
+    MockResponseBody heldOpen = new MockResponseBody() {
+      @Override
+      public long getContentLength() {
+        return -1;
+      }
+
+      @Override
+      public void writeTo(BufferedSink sink) throws IOException {
+        sink.write(events); // ends with [DONE], then the server neither sends nor closes
+        sink.flush();
+        try {
+          released.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    };
+    server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "text/event-stream").body(heldOpen).build());
+    OpenAiClient client = Wire.client(server, Endpoint.CHAT_COMPLETIONS).httpClient(shared)
+        .streamIdleTimeout(Duration.ofSeconds(60)).build();
+
+    ModelResponse answer = client.stream(Requests.simple("?"), new RecordingListener()); // not held for 30 or 60 s
+
+    assertThat(answer.message().text()).isNotEmpty();
+    released.countDown();
+    await().atMost(Duration.ofSeconds(5)).until(() -> shared.connectionPool().connectionCount() == 0);
   }
 
   @Test

@@ -301,7 +301,7 @@ class SoakTest {
     // the single-thread timers that outlive any run (Conduit's watchdog, OkHttp's TaskRunner, Okio's Watchdog:
     // library-wide singletons, not per-run leaks; Okio's can outlive its 60 s idle time while any timeout is queued).
     await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-        assertThat(lingeringThreads(baselineThreads, false)).as("threads not back to baseline").isEmpty());
+        assertThat(lingeringThreads(baselineThreads)).as("threads not back to baseline").isEmpty());
     int threadsAfter = Lab.liveThreadIds().size();
     Map<String, Integer> extraThreads = new TreeMap<>();
     for (Thread t : Thread.getAllStackTraces().keySet()) {
@@ -381,17 +381,30 @@ class SoakTest {
     }
   }
 
-  static List<String> lingeringThreads(Set<Long> baseline, boolean onlyTheWatchdog) {
+  static List<String> lingeringThreads(Set<Long> baseline) {
     List<String> names = new ArrayList<>();
-    for (Thread t : Thread.getAllStackTraces().keySet()) {
+    for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
+      Thread t = e.getKey();
       String name = t.getName();
-      boolean timer = name.startsWith("OkHttp TaskRunner") || name.startsWith("Okio Watchdog");
       if (!baseline.contains(t.getId()) && t.isAlive() && !name.startsWith("conduit-watchdog")
-          && !name.startsWith("awaitility") && !(timer && !onlyTheWatchdog)) {
-        names.add(t.getName());
+          && !name.startsWith("awaitility") && !name.startsWith("Okio Watchdog") && !isOkHttpTaskRunner(e.getValue())) {
+        names.add(name);
       }
     }
     return names;
+  }
+
+  /**
+   * OkHttp's shared TaskRunner thread keeps the name of the last task it ran (say "OkHttp ConnectionPool
+   * connection closer") while it waits for the next one, so it is known by its stack, not its name.
+   */
+  private static boolean isOkHttpTaskRunner(StackTraceElement[] stack) {
+    for (StackTraceElement frame : stack) {
+      if (frame.getClassName().startsWith("okhttp3.internal.concurrent.TaskRunner")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static long heapAfterGc() throws InterruptedException {
