@@ -76,7 +76,7 @@ public final class Harness {
     }
   }
 
-  private static final com.sun.management.OperatingSystemMXBean OS =
+  static final com.sun.management.OperatingSystemMXBean OS =
       (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
   private static final com.sun.management.ThreadMXBean THREADS =
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
