@@ -63,8 +63,13 @@ final class HttpTransport {
         .retryOnConnectionFailure(false) // every attempt is ours to count
         .connectTimeout(config.connectTimeout())
         .callTimeout(config.attemptTimeout())
-        .readTimeout(config.attemptTimeout())
-        .writeTimeout(config.streamIdleTimeout());
+        // The call timeout already bounds the request's writes and every read of a plain exchange
+        // (streams get their idle timeout below). Per-read and per-write timeouts would add nothing, yet
+        // each one is a node in Okio's one global timeout queue, taken under its lock, often waking its
+        // thread, and a timed socket read is a timer and a poll(2) more: 17-20% of the client CPU of a run
+        // under load (BENCHMARKS.md, round 3).
+        .readTimeout(Duration.ZERO)
+        .writeTimeout(Duration.ZERO);
     if (interruptible) {
       builder.socketFactory(InterruptibleSockets.INSTANCE);
     }

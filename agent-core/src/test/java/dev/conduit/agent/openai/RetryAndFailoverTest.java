@@ -274,6 +274,21 @@ class RetryAndFailoverTest {
   }
 
   @Test
+  void aPlainBodyThatStallsHalfwayIsCutByTheAttemptTimeout() {
+    // Plain exchanges have no per-read timeout (the call timeout bounds them): a body that stops
+    // coming after its headers must still end within the attempt timeout, named as such.
+    for (int i = 0; i < 2; i++) {
+      primary.enqueue(new MockResponse.Builder().body(OK).throttleBody(8, 5, TimeUnit.SECONDS).build());
+    }
+    OpenAiClient client = client().maxRetries(1).attemptTimeout(Duration.ofMillis(300)).build();
+
+    assertThatThrownBy(() -> client.complete(Requests.simple("?")))
+        .isInstanceOf(ModelTimeoutException.class)
+        .hasMessageContaining("after 2 attempts")
+        .hasMessageContaining("per-attempt timeout of 300 ms");
+  }
+
+  @Test
   void aSilentStreamTimesOutWithTheStreamIdleTimeout() {
     primary.enqueue(new MockResponse.Builder().addHeader("Content-Type", "text/event-stream")
         .body("data: {\"choices\":[{\"index\":0,\"delta\":{}}]}\n\ndata: [DONE]\n\n")
