@@ -40,6 +40,9 @@ public final class Profile {
         case "raw-chat":
           client = new RawClient("raw", raw, standIn.baseUrl(), true, 0);
           break;
+        case "raw-chat-lean":
+          client = new RawClient("raw-lean", Harness.lean(raw), standIn.baseUrl(), true, 0);
+          break;
         case "raw-sse-chat":
           client = new RawStreamClient(raw, standIn.baseUrl(), 0);
           break;
@@ -50,7 +53,7 @@ public final class Profile {
           client = new ConduitClient("conduit", Optional.of(raw), standIn.baseUrl(), Endpoint.CHAT_COMPLETIONS, true, 0);
           break;
         default:
-          throw new IllegalArgumentException("variant: raw-chat, raw-sse-chat, conduit-chat or conduit-stream-chat");
+          throw new IllegalArgumentException("variant: raw-chat, raw-chat-lean, raw-sse-chat, conduit-chat or conduit-stream-chat");
       }
       int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 1;
       if (concurrency > 1 && variant.contains("stream")) {

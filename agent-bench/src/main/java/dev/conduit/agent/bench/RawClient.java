@@ -1,10 +1,6 @@
 package dev.conduit.agent.bench;
 
 import java.io.IOException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import okhttp3.Call;
-import okhttp3.Callback;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -33,19 +29,8 @@ final class RawClient implements BenchClient {
   private final String latencyMs;
   private final WeatherTools tools = new WeatherTools();
   private final JsonNode toolsNode;
-  private final boolean async;
 
   RawClient(String name, OkHttpClient http, HttpUrl baseUrl, boolean chat, int latencyMs) {
-    this(name, http, baseUrl, chat, latencyMs, false);
-  }
-
-  /**
-   * With {@code async}, each call goes the way Conduit's {@code HttpTransport} sends it: {@code enqueue}
-   * on OkHttp's dispatcher thread and a {@code CompletableFuture} the caller waits on; give it a client
-   * with a call timeout, as Conduit's has. This variant exists to measure what that design costs.
-   */
-  RawClient(String name, OkHttpClient http, HttpUrl baseUrl, boolean chat, int latencyMs, boolean async) {
-    this.async = async;
     this.name = name;
     this.http = http;
     this.url = baseUrl.newBuilder().addPathSegments(chat ? "chat/completions" : "responses").build();
@@ -124,9 +109,6 @@ final class RawClient implements BenchClient {
         .header(Fixture.LATENCY_HEADER, latencyMs)
         .post(RequestBody.create(MAPPER.writeValueAsBytes(body), JSON))
         .build();
-    if (async) {
-      return postAsync(request);
-    }
     try (Response response = http.newCall(request).execute()) {
       return read(response);
     }
@@ -137,35 +119,6 @@ final class RawClient implements BenchClient {
       throw new IOException("HTTP " + response.code() + " from " + url);
     }
     return MAPPER.readTree(response.body().byteStream());
-  }
-
-  private JsonNode postAsync(Request request) throws IOException {
-    Call call = http.newCall(request);
-    CompletableFuture<JsonNode> result = new CompletableFuture<>();
-    call.enqueue(new Callback() {
-      @Override
-      public void onFailure(Call c, IOException e) {
-        result.completeExceptionally(e);
-      }
-
-      @Override
-      public void onResponse(Call c, Response response) {
-        try (response) {
-          result.complete(read(response));
-        } catch (IOException | RuntimeException e) {
-          result.completeExceptionally(e);
-        }
-      }
-    });
-    try {
-      return result.get();
-    } catch (InterruptedException e) {
-      call.cancel();
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-    }
   }
 
   /** The tools array, built once: Chat Completions nests the function, Responses does not. */
