@@ -18,13 +18,15 @@ record ClientConfig(
     Duration maxRetryAfter,
     Map<String, String> headers,
     long maxResponseBytes,
-    long maxEventBytes) {
+    long maxEventBytes,
+    Optional<String> idempotencyHeader) {
 
   @Override
   public String toString() {
     return "endpoint=" + endpoint + ", baseUrl=" + baseUrl
         + fallbackBaseUrl.map(f -> ", fallbackBaseUrl=" + f).orElse("")
         + ", maxRetries=" + maxRetries + ", connectTimeout=" + connectTimeout + ", attemptTimeout=" + attemptTimeout
-        + ", streamIdleTimeout=" + streamIdleTimeout + ", headers=" + headers.keySet();
+        + ", streamIdleTimeout=" + streamIdleTimeout + ", headers=" + headers.keySet()
+        + idempotencyHeader.map(h -> ", idempotencyHeader=" + h).orElse("");
   }
 }

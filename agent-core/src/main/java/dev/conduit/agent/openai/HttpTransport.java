@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -77,7 +78,15 @@ final class HttpTransport {
     this.streamClient = completeClient.newBuilder().readTimeout(config.streamIdleTimeout()).build();
   }
 
-  Request request(HttpUrl baseUrl, byte[] json, int attempt, boolean stream) {
+  /**
+   * A fresh idempotency key for one model call, when the client sends them; every attempt of the
+   * call, the fallback's included, carries the same one.
+   */
+  Optional<String> idempotencyKey() {
+    return config.idempotencyHeader().isEmpty() ? Optional.empty() : Optional.of("conduit-retry-" + UUID.randomUUID());
+  }
+
+  Request request(HttpUrl baseUrl, byte[] json, int attempt, boolean stream, Optional<String> idempotencyKey) {
     Request.Builder r = new Request.Builder().url(endpointUrls.computeIfAbsent(baseUrl, this::endpointUrl))
         .post(RequestBody.create(json, JSON))
         .header("Authorization", bearer)
@@ -91,6 +100,7 @@ final class HttpTransport {
     if (!callerCounts) {
       r.header(RETRY_COUNT_HEADER, Integer.toString(attempt));
     }
+    idempotencyKey.ifPresent(key -> r.header(config.idempotencyHeader().orElseThrow(), key));
     return r.build();
   }
 

@@ -48,15 +48,17 @@ final class ModelCalls {
 
   ModelResponse complete(ModelRequest request) throws InterruptedException {
     byte[] json = encode(request, false);
+    Optional<String> key = transport.idempotencyKey();
     return retrying.call((baseUrl, attempt) -> {
-      Request http = transport.request(baseUrl, json, attempt, false);
+      Request http = transport.request(baseUrl, json, attempt, false, key);
       return decode(transport.execute(http, json, attempt), http);
     });
   }
 
   ModelResponse stream(ModelRequest request, ModelStreamListener listener) throws InterruptedException {
     byte[] json = encode(request, true);
-    return retrying.call((baseUrl, attempt) -> streamOnce(baseUrl, json, attempt, listener));
+    Optional<String> key = transport.idempotencyKey();
+    return retrying.call((baseUrl, attempt) -> streamOnce(baseUrl, json, attempt, key, listener));
   }
 
   /**
@@ -83,9 +85,9 @@ final class ModelCalls {
     }
   }
 
-  private ModelResponse streamOnce(HttpUrl baseUrl, byte[] json, int attempt, ModelStreamListener listener)
-      throws IOException, HttpFailure, InterruptedException {
-    Request http = transport.request(baseUrl, json, attempt, true);
+  private ModelResponse streamOnce(HttpUrl baseUrl, byte[] json, int attempt, Optional<String> key,
+      ModelStreamListener listener) throws IOException, HttpFailure, InterruptedException {
+    Request http = transport.request(baseUrl, json, attempt, true, key);
     try {
       return transport.stream(http, json, attempt, (call, response) -> streamed(call, response, http, listener));
     } catch (CappedBody.TooLarge e) {

@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * {@code maxRetryAfter} (default 60 s), and a longer wait fails fast with {@code
  * RateLimitedException}. Quota and billing 429s ({@code insufficient_quota}, ...) are never retried.
  * Each attempt carries {@code X-Conduit-Retry-Count: n} (0 for the first attempt, counted over the
- * whole call including the fallback) unless the caller set that header. When the primary base URL has
+ * whole call including the fallback) unless the caller set that header, and, when {@code
+ * idempotencyHeader} names one, the call's one idempotency key. When the primary base URL has
  * spent its retries on a retryable failure (or asked for a wait above the cap), the same request goes
  * through the same policy once to {@code fallbackBaseUrl}; caller errors (400, 401, 403, 404, 422)
  * never fail over. A stream is never retried once output was passed to the listener.
@@ -121,6 +122,7 @@ public final class OpenAiClient implements ModelClient {
     private int maxRetries = 2;
     private Duration maxRetryAfter = Duration.ofSeconds(60);
     private Map<String, String> headers = new LinkedHashMap<>();
+    private Optional<String> idempotencyHeader = Optional.empty();
     private long maxResponseBytes = 32L * 1024 * 1024;
     private long maxEventBytes = 8L * 1024 * 1024;
     private Optional<OkHttpClient> httpClient = Optional.empty();
@@ -142,6 +144,7 @@ public final class OpenAiClient implements ModelClient {
       b.maxRetries = maxRetries;
       b.maxRetryAfter = maxRetryAfter;
       b.headers = new LinkedHashMap<>(headers);
+      b.idempotencyHeader = idempotencyHeader;
       b.maxResponseBytes = maxResponseBytes;
       b.maxEventBytes = maxEventBytes;
       b.httpClient = httpClient;
@@ -211,6 +214,21 @@ public final class OpenAiClient implements ModelClient {
       return this;
     }
 
+    /**
+     * Off by default (OpenAI's API reads no such header). Names a header, say {@code Idempotency-Key},
+     * that gets one key per model call, {@code conduit-retry-<uuid>}, sent unchanged on every retry of
+     * that call and on its fallback, so a gateway that deduplicates by it runs a retried call once.
+     *
+     * <pre>{@code
+     * OpenAiClient client = OpenAiClient.builder().apiKey(key).baseUrl(gateway)
+     *     .idempotencyHeader("Idempotency-Key").build();
+     * }</pre>
+     */
+    public Builder idempotencyHeader(String name) {
+      this.idempotencyHeader = Optional.of(requireNonNull(name, "name"));
+      return this;
+    }
+
     /** Default 32 MiB: the most bytes one response or stream may have. */
     public Builder maxResponseBytes(long maxResponseBytes) {
       this.maxResponseBytes = maxResponseBytes;
@@ -264,9 +282,16 @@ public final class OpenAiClient implements ModelClient {
         throw new IllegalArgumentException("maxResponseBytes and maxEventBytes must be at least 1024");
       }
       headers.forEach(BaseUrls::checkHeader);
+      idempotencyHeader.ifPresent(name -> {
+        BaseUrls.checkHeader(name, "");
+        if (headers.keySet().stream().anyMatch(name::equalsIgnoreCase)) {
+          throw new IllegalArgumentException("header " + name + " is set both with header(...) and as the "
+              + "idempotencyHeader: one fixed value would defeat a key per call; keep one of the two");
+        }
+      });
       ClientConfig config = new ClientConfig(key, base, fallback, endpoint, connectTimeout, attemptTimeout,
           streamIdleTimeout, maxRetries, maxRetryAfter, Collections.unmodifiableMap(new LinkedHashMap<>(headers)),
-          maxResponseBytes, maxEventBytes);
+          maxResponseBytes, maxEventBytes, idempotencyHeader);
       OkHttpClient http = httpClient.orElseGet(Builder::defaultHttpClient);
       httpClient = Optional.of(http); // toBuilder() shares the pool
       return new OpenAiClient(this, config, http);

@@ -322,4 +322,49 @@ class RetryAndFailoverTest {
         .startsWith("I'm unable");
     assertThat(fallback.getRequestCount()).isEqualTo(1);
   }
+
+  @Test
+  void anIdempotencyKeyIsMadeOncePerCallAndReusedOnEveryRetryAndOnTheFallback() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      primary.enqueue(status(503));
+    }
+    fallback.enqueue(Wire.ok(OK));
+    primary.enqueue(Wire.ok(OK)); // the second call
+    OpenAiClient client = client().fallbackBaseUrl(fallback.url("/v1").toString())
+        .idempotencyHeader("Idempotency-Key").build();
+
+    client.complete(Requests.simple("?"));
+    client.complete(Requests.simple("?"));
+
+    List<String> firstCall = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      firstCall.add(primary.takeRequest().getHeaders().get("Idempotency-Key"));
+    }
+    firstCall.add(fallback.takeRequest().getHeaders().get("Idempotency-Key"));
+    String secondCall = primary.takeRequest().getHeaders().get("Idempotency-Key");
+    assertThat(firstCall).hasSize(4).allMatch(k -> k != null && k.matches("conduit-retry-[0-9a-f-]{36}"))
+        .containsOnly(firstCall.get(0));
+    assertThat(secondCall).matches("conduit-retry-[0-9a-f-]{36}").isNotEqualTo(firstCall.get(0));
+  }
+
+  @Test
+  void aRetriedStreamKeepsItsIdempotencyKey() throws Exception {
+    primary.enqueue(status(500));
+    primary.enqueue(Wire.sse(Wire.resource("recorded/chat_completion_stream_text.sse")));
+
+    client().idempotencyHeader("Idempotency-Key").build().stream(Requests.simple("?"), new RecordingListener());
+
+    String first = primary.takeRequest().getHeaders().get("Idempotency-Key");
+    assertThat(first).startsWith("conduit-retry-");
+    assertThat(primary.takeRequest().getHeaders().get("Idempotency-Key")).isEqualTo(first);
+  }
+
+  @Test
+  void noIdempotencyKeyIsSentUnlessAHeaderIsNamed() throws Exception {
+    primary.enqueue(Wire.ok(OK));
+
+    client().build().complete(Requests.simple("?"));
+
+    assertThat(primary.takeRequest().getHeaders().toString()).doesNotContain("conduit-retry-");
+  }
 }

@@ -99,7 +99,13 @@ class CallerInputTest {
             "maxResponseBytes and maxEventBytes must be at least 1024"),
         bad("header value with a line break", () -> client().header("X-Tenant", "acme\r\nX-Evil: 1").build(),
             IllegalArgumentException.class, "the value of header X-Tenant has a control or non-ASCII character at "
-                + "position 4 (a trailing newline?): strip() it"));
+                + "position 4 (a trailing newline?): strip() it"),
+        bad("idempotency header that is not a token", () -> client().idempotencyHeader("Idempotency Key").build(),
+            IllegalArgumentException.class, "header name is not a valid HTTP token: \"Idempotency Key\""),
+        bad("idempotency header also set as a fixed header",
+            () -> client().header("idempotency-key", "abc").idempotencyHeader("Idempotency-Key").build(),
+            IllegalArgumentException.class, "header Idempotency-Key is set both with header(...) and as the "
+                + "idempotencyHeader: one fixed value would defeat a key per call; keep one of the two"));
   }
 
   @ParameterizedTest(name = "{0}")
