@@ -8,7 +8,9 @@ import dev.conduit.agent.model.ModelConnectionException;
 import dev.conduit.agent.model.ModelTimeoutException;
 import dev.conduit.agent.model.QuotaExceededException;
 import dev.conduit.agent.model.RateLimitedException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -366,5 +368,34 @@ class RetryAndFailoverTest {
     client().build().complete(Requests.simple("?"));
 
     assertThat(primary.takeRequest().getHeaders().toString()).doesNotContain("conduit-retry-");
+  }
+
+  @Test
+  void aServerWhoseBacklogIsFullTimesOutOnConnectAndTheMessageNamesTheConnectTimeout() throws Exception {
+    // A listening socket that never accepts, its backlog filled: Linux drops further SYNs, so the
+    // client's connect waits, as it would for a host that does not answer.
+    try (ServerSocket never = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      List<SocketChannel> fillers = new ArrayList<>();
+      try {
+        for (int i = 0; i < 8; i++) {
+          SocketChannel filler = SocketChannel.open();
+          filler.configureBlocking(false);
+          filler.connect(never.getLocalSocketAddress());
+          fillers.add(filler);
+        }
+        OpenAiClient client = Wire.client(primary, Endpoint.CHAT_COMPLETIONS).sleeper(sleeper)
+            .baseUrl("http://127.0.0.1:" + never.getLocalPort() + "/v1").maxRetries(0)
+            .connectTimeout(Duration.ofMillis(200)).build();
+
+        assertThatThrownBy(() -> client.complete(Requests.simple("?")))
+            .isInstanceOf(ModelTimeoutException.class)
+            .hasMessageContaining("the connect timeout of 200 ms ran out")
+            .hasMessageContaining("connectTimeout(...)");
+      } finally {
+        for (SocketChannel filler : fillers) {
+          filler.close();
+        }
+      }
+    }
   }
 }
