@@ -58,11 +58,20 @@ final class ToolInvoker {
   private final Body body;
 
   ToolInvoker(String name, JsonNode schema, Returns returns, Body body) {
+    this(name, compile(schema), FlatArgumentsCheck.compile(schema).orElse(null), returns, body);
+  }
+
+  private ToolInvoker(String name, Schema schema, @Nullable FlatArgumentsCheck quickCheck, Returns returns, Body body) {
     this.name = name;
-    this.schema = compile(schema);
-    this.quickCheck = FlatArgumentsCheck.compile(schema).orElse(null);
+    this.schema = schema;
+    this.quickCheck = quickCheck;
     this.returns = returns;
     this.body = body;
+  }
+
+  /** The same tool with another body: its compiled schema checks are shared, not compiled again. */
+  ToolInvoker withBody(Body body) {
+    return new ToolInvoker(name, schema, quickCheck, returns, body);
   }
 
   /** The networknt validator of a tool, compiled once, when its toolbox is made. */

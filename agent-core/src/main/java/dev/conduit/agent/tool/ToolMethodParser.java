@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -79,7 +80,34 @@ final class ToolMethodParser {
         .toList();
   }
 
+  /**
+   * What parsing a tool method yields that does not depend on the object it is called on, kept per
+   * class so that the second {@code Toolbox.of} of a class (an agent per request, say) skips schema
+   * generation and compilation. A {@link ClassValue}, so a class can still be unloaded.
+   */
+  private static final ClassValue<Map<Method, Prepared>> PREPARED = new ClassValue<>() {
+    @Override
+    protected Map<Method, Prepared> computeValue(Class<?> type) {
+      return new ConcurrentHashMap<>();
+    }
+  };
+
+  /** A parsed tool method without its receiver; {@code method} is the accessible copy. */
+  private record Prepared(Method method, ToolDefinition definition, ToolInvoker invoker, ArgumentBinder binder,
+      String location) {
+    ParsedTool bind(@Nullable Object target) {
+      Object receiver = Modifier.isStatic(method.getModifiers()) ? null : target;
+      return new ParsedTool(definition, invoker.withBody(arguments -> invoke(method, receiver, binder.bind(arguments))),
+          location);
+    }
+  }
+
   private static Optional<ParsedTool> parseMethod(@Nullable Object target, Method method, Problems problems) {
+    Prepared prepared = PREPARED.get(method.getDeclaringClass()).get(method);
+    // A class given without an instance still has its instance methods reported, below.
+    if (prepared != null && (target != null || Modifier.isStatic(method.getModifiers()))) {
+      return Optional.of(prepared.bind(target));
+    }
     Tool tool = method.getAnnotation(Tool.class);
     String location = TypeNames.location(method);
     String signature = TypeNames.signature(method);
@@ -109,10 +137,13 @@ final class ToolMethodParser {
     }
     ArgumentBinder binder = ArgumentBinder.forProperties(
         properties.stream().map(Property::name).toList(), Arrays.asList(method.getGenericParameterTypes()));
-    Object receiver = Modifier.isStatic(method.getModifiers()) ? null : target;
     ToolInvoker.Returns returns = method.getReturnType() == void.class ? ToolInvoker.Returns.NOTHING : ToolInvoker.Returns.VALUE;
-    ToolInvoker invoker = new ToolInvoker(name, schema.validation(), returns, arguments -> invoke(method, receiver, binder.bind(arguments)));
-    return Optional.of(new ParsedTool(definition, invoker, location));
+    ToolInvoker unbound = new ToolInvoker(name, schema.validation(), returns, arguments -> {
+      throw new IllegalStateException("an unbound tool is never called");
+    });
+    prepared = new Prepared(method, definition, unbound, binder, location);
+    PREPARED.get(method.getDeclaringClass()).put(method, prepared);
+    return Optional.of(prepared.bind(target));
   }
 
   private static @Nullable Object invoke(Method method, @Nullable Object receiver, @Nullable Object[] arguments) throws Exception {

@@ -198,6 +198,13 @@ class ToolDefinitionProblemsTest {
   }
 
   @Test
+  void classGivenForInstanceMethodsIsRejectedEvenAfterAnInstanceOfItWasAccepted() {
+    Toolbox.of(new MixedStaticAndInstance()); // leaves the class's parsed tools behind, for reuse
+
+    assertProblems("instance_method_of_class.txt", MixedStaticAndInstance.class);
+  }
+
+  @Test
   void classWithStaticToolsNeedsNoInstance() throws InterruptedException {
     Toolbox toolbox = Toolbox.of(StaticOnly.class);
 

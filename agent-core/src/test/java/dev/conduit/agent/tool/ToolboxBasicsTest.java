@@ -18,6 +18,37 @@ class ToolboxBasicsTest {
     }
   }
 
+  /** A tool with state, so that a toolbox calling the wrong instance would show. */
+  public static class Counter {
+    private final String label;
+    private int count;
+
+    public Counter(String label) {
+      this.label = label;
+    }
+
+    @Tool("Count one more")
+    public String increment(@Param("How many") int by) {
+      count += by;
+      return label + "=" + count;
+    }
+  }
+
+  @Test
+  void toolboxesOfTwoInstancesOfOneClassEachCallTheirOwnInstance() throws InterruptedException {
+    Counter first = new Counter("first");
+    Counter second = new Counter("second");
+    Toolbox a = Toolbox.of(first);
+    Toolbox b = Toolbox.of(second); // the class's schemas are reused from the first toolbox
+
+    assertThat(a.execute(new ToolCall("1", "increment", "{\"by\": 2}")).result().content()).isEqualTo("first=2");
+    assertThat(b.execute(new ToolCall("2", "increment", "{\"by\": 5}")).result().content()).isEqualTo("second=5");
+    assertThat(a.execute(new ToolCall("3", "increment", "{\"by\": 1}")).result().content()).isEqualTo("first=3");
+    assertThat(b.definitions()).isEqualTo(a.definitions());
+    assertThat(b.execute(new ToolCall("4", "increment", "{\"by\": \"x\"}")).result().content())
+        .startsWith("Error: arguments for 'increment' do not match its schema: $.by: string found, integer expected");
+  }
+
   @Test
   void toolWithPrimitiveParametersIsDefinedAndCalled() throws InterruptedException {
     Toolbox tools = Toolbox.of(new Calculator());
