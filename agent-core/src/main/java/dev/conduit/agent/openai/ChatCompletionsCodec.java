@@ -52,12 +52,7 @@ final class ChatCompletionsCodec {
         json.writeStartObject();
         json.writeStringProperty("type", "function");
         json.writeObjectPropertyStart("function");
-        json.writeStringProperty("name", t.name());
-        json.writeStringProperty("description", t.description());
-        // Already-serialized schema: embedded as is, never parsed again per request.
-        json.writeName("parameters");
-        json.writeRawValue(t.parametersJson());
-        json.writeBooleanProperty("strict", t.strict());
+        functionFields(t, json);
         json.writeEndObject();
         json.writeEndObject();
       }
@@ -96,6 +91,16 @@ final class ChatCompletionsCodec {
       json.writeEndObject();
     }
     json.writeEndObject();
+  }
+
+  /** A function tool's fields, the same on both endpoints (Chat Completions nests them in "function"). */
+  static void functionFields(ToolDefinition t, JsonGenerator json) {
+    json.writeStringProperty("name", t.name());
+    json.writeStringProperty("description", t.description());
+    // Already-serialized schema: embedded as is, never parsed again per request.
+    json.writeName("parameters");
+    json.writeRawValue(t.parametersJson());
+    json.writeBooleanProperty("strict", t.strict()); // required by the Responses spec, even when false
   }
 
   static void writeDouble(String name, Optional<Double> value, JsonGenerator json) {

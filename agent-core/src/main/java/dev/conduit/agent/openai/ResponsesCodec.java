@@ -58,11 +58,7 @@ final class ResponsesCodec {
       for (ToolDefinition t : request.tools()) {
         json.writeStartObject();
         json.writeStringProperty("type", "function");
-        json.writeStringProperty("name", t.name());
-        json.writeStringProperty("description", t.description());
-        json.writeName("parameters");
-        json.writeRawValue(t.parametersJson());
-        json.writeBooleanProperty("strict", t.strict()); // required by the spec, even when false
+        ChatCompletionsCodec.functionFields(t, json);
         json.writeEndObject();
       }
       json.writeEndArray();
