@@ -56,6 +56,10 @@ public final class Profile {
           throw new IllegalArgumentException("variant: raw-chat, raw-chat-lean, raw-sse-chat, conduit-chat or conduit-stream-chat");
       }
       int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+      if (concurrency < 1 || seconds < 1) {
+        throw new IllegalArgumentException("seconds and concurrency must be at least 1, got " + seconds + " and "
+            + concurrency + ": Profile <variant> <seconds> [<concurrency>]");
+      }
       if (concurrency > 1 && variant.contains("stream")) {
         throw new IllegalArgumentException("concurrency above 1 works with raw-chat and conduit-chat: the streaming"
             + " clients keep their first-text timings in a list meant for one thread");

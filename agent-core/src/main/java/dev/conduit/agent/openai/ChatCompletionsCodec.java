@@ -6,13 +6,11 @@ import static dev.conduit.agent.openai.Fields.obj;
 import static dev.conduit.agent.openai.Fields.text;
 
 import dev.conduit.agent.message.AssistantMessage;
-import dev.conduit.agent.message.ContentPart;
 import dev.conduit.agent.message.FinishReason;
 import dev.conduit.agent.message.ImagePart;
 import dev.conduit.agent.message.Message;
 import dev.conduit.agent.message.Reasoning;
 import dev.conduit.agent.message.SystemMessage;
-import dev.conduit.agent.message.TextPart;
 import dev.conduit.agent.message.ToolCall;
 import dev.conduit.agent.message.ToolResult;
 import dev.conduit.agent.message.Usage;
@@ -22,7 +20,6 @@ import dev.conduit.agent.model.ModelResponse;
 import dev.conduit.agent.model.ModelSettings;
 import dev.conduit.agent.model.ResponseFormat;
 import dev.conduit.agent.model.ToolChoice;
-import dev.conduit.agent.tool.ToolDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -46,34 +43,15 @@ final class ChatCompletionsCodec {
     }
     json.writeEndArray();
     ModelSettings s = request.settings();
-    if (!request.tools().isEmpty()) {
-      json.writeArrayPropertyStart("tools");
-      for (ToolDefinition t : request.tools()) {
-        json.writeStartObject();
-        json.writeStringProperty("type", "function");
-        json.writeObjectPropertyStart("function");
-        functionFields(t, json);
-        json.writeEndObject();
-        json.writeEndObject();
-      }
-      json.writeEndArray();
-      // OpenAI rejects tool_choice and parallel_tool_calls when no tools are sent.
-      if (s.toolChoice().isPresent()) {
-        json.writeName("tool_choice");
-        toolChoice(s.toolChoice().get(), json);
-      }
-      if (s.parallelToolCalls().isPresent()) {
-        json.writeBooleanProperty("parallel_tool_calls", s.parallelToolCalls().get());
-      }
-    }
+    RequestJson.tools(request.tools(), s, true, ChatCompletionsCodec::toolChoice, json);
     responseFormat(s.responseFormat(), json);
     if (s.maxOutputTokens().isPresent()) {
       json.writeNumberProperty(s.tokenLimitParameter().wireName(), s.maxOutputTokens().get().intValue());
     }
-    writeDouble("temperature", s.temperature(), json);
-    writeDouble("top_p", s.topP(), json);
-    writeDouble("frequency_penalty", s.frequencyPenalty(), json);
-    writeDouble("presence_penalty", s.presencePenalty(), json);
+    RequestJson.writeDouble("temperature", s.temperature(), json);
+    RequestJson.writeDouble("top_p", s.topP(), json);
+    RequestJson.writeDouble("frequency_penalty", s.frequencyPenalty(), json);
+    RequestJson.writeDouble("presence_penalty", s.presencePenalty(), json);
     if (!s.stop().isEmpty()) {
       json.writeArrayPropertyStart("stop");
       for (String stop : s.stop()) {
@@ -93,20 +71,16 @@ final class ChatCompletionsCodec {
     json.writeEndObject();
   }
 
-  /** A function tool's fields, the same on both endpoints (Chat Completions nests them in "function"). */
-  static void functionFields(ToolDefinition t, JsonGenerator json) {
-    json.writeStringProperty("name", t.name());
-    json.writeStringProperty("description", t.description());
-    // Already-serialized schema: embedded as is, never parsed again per request.
-    json.writeName("parameters");
-    json.writeRawValue(t.parametersJson());
-    json.writeBooleanProperty("strict", t.strict()); // required by the Responses spec, even when false
-  }
-
-  static void writeDouble(String name, Optional<Double> value, JsonGenerator json) {
-    if (value.isPresent()) {
-      json.writeNumberProperty(name, value.get().doubleValue());
+  private static void imagePart(ImagePart img, JsonGenerator json) {
+    json.writeStartObject();
+    json.writeStringProperty("type", "image_url");
+    json.writeObjectPropertyStart("image_url");
+    json.writeStringProperty("url", img.url());
+    if (img.detail().isPresent()) {
+      json.writeStringProperty("detail", img.detail().get());
     }
+    json.writeEndObject();
+    json.writeEndObject();
   }
 
   private static void message(Message m, JsonGenerator json) {
@@ -116,30 +90,7 @@ final class ChatCompletionsCodec {
       json.writeStringProperty("content", sys.text());
     } else if (m instanceof UserMessage user) {
       json.writeStringProperty("role", "user");
-      if (user.content().size() == 1 && user.content().get(0) instanceof TextPart only) {
-        json.writeStringProperty("content", only.text());
-      } else {
-        json.writeArrayPropertyStart("content");
-        for (ContentPart p : user.content()) {
-          if (p instanceof TextPart t) {
-            json.writeStartObject();
-            json.writeStringProperty("type", "text");
-            json.writeStringProperty("text", t.text());
-            json.writeEndObject();
-          } else if (p instanceof ImagePart img) {
-            json.writeStartObject();
-            json.writeStringProperty("type", "image_url");
-            json.writeObjectPropertyStart("image_url");
-            json.writeStringProperty("url", img.url());
-            if (img.detail().isPresent()) {
-              json.writeStringProperty("detail", img.detail().get());
-            }
-            json.writeEndObject();
-            json.writeEndObject();
-          }
-        }
-        json.writeEndArray();
-      }
+      RequestJson.userContent(user, "text", ChatCompletionsCodec::imagePart, json);
     } else if (m instanceof AssistantMessage a) {
       json.writeStringProperty("role", "assistant");
       if (!a.text().isEmpty() || !a.hasToolCalls()) {
@@ -192,10 +143,7 @@ final class ChatCompletionsCodec {
       json.writeObjectPropertyStart("response_format");
       json.writeStringProperty("type", "json_schema");
       json.writeObjectPropertyStart("json_schema");
-      json.writeStringProperty("name", schema.name());
-      json.writeName("schema");
-      json.writeRawValue(schema.schemaJson());
-      json.writeBooleanProperty("strict", schema.strict());
+      RequestJson.schemaFields(schema, json);
       json.writeEndObject();
       json.writeEndObject();
     }

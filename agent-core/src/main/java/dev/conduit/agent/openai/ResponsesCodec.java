@@ -6,13 +6,11 @@ import static dev.conduit.agent.openai.Fields.obj;
 import static dev.conduit.agent.openai.Fields.text;
 
 import dev.conduit.agent.message.AssistantMessage;
-import dev.conduit.agent.message.ContentPart;
 import dev.conduit.agent.message.FinishReason;
 import dev.conduit.agent.message.ImagePart;
 import dev.conduit.agent.message.Message;
 import dev.conduit.agent.message.Reasoning;
 import dev.conduit.agent.message.SystemMessage;
-import dev.conduit.agent.message.TextPart;
 import dev.conduit.agent.message.ToolCall;
 import dev.conduit.agent.message.ToolResult;
 import dev.conduit.agent.message.Usage;
@@ -23,7 +21,6 @@ import dev.conduit.agent.model.ModelResponse;
 import dev.conduit.agent.model.ModelSettings;
 import dev.conduit.agent.model.ResponseFormat;
 import dev.conduit.agent.model.ToolChoice;
-import dev.conduit.agent.tool.ToolDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -53,29 +50,13 @@ final class ResponsesCodec {
     }
     json.writeEndArray();
     ModelSettings s = request.settings();
-    if (!request.tools().isEmpty()) {
-      json.writeArrayPropertyStart("tools");
-      for (ToolDefinition t : request.tools()) {
-        json.writeStartObject();
-        json.writeStringProperty("type", "function");
-        ChatCompletionsCodec.functionFields(t, json);
-        json.writeEndObject();
-      }
-      json.writeEndArray();
-      if (s.toolChoice().isPresent()) {
-        json.writeName("tool_choice");
-        toolChoice(s.toolChoice().get(), json);
-      }
-      if (s.parallelToolCalls().isPresent()) {
-        json.writeBooleanProperty("parallel_tool_calls", s.parallelToolCalls().get());
-      }
-    }
+    RequestJson.tools(request.tools(), s, false, ResponsesCodec::toolChoice, json);
     textFormat(s.responseFormat(), json);
     if (s.maxOutputTokens().isPresent()) {
       json.writeNumberProperty("max_output_tokens", s.maxOutputTokens().get().intValue());
     }
-    ChatCompletionsCodec.writeDouble("temperature", s.temperature(), json);
-    ChatCompletionsCodec.writeDouble("top_p", s.topP(), json);
+    RequestJson.writeDouble("temperature", s.temperature(), json);
+    RequestJson.writeDouble("top_p", s.topP(), json);
     if (s.reasoningEffort().isPresent() || s.reasoningSummary().isPresent()) {
       json.writeObjectPropertyStart("reasoning");
       if (s.reasoningEffort().isPresent()) {
@@ -140,31 +121,20 @@ final class ResponsesCodec {
     return all.subList(from, all.size());
   }
 
+  private static void imagePart(ImagePart img, JsonGenerator json) {
+    json.writeStartObject();
+    json.writeStringProperty("type", "input_image");
+    json.writeStringProperty("image_url", img.url());
+    json.writeStringProperty("detail", img.detail().orElse("auto"));
+    json.writeEndObject();
+  }
+
   private static void items(Message m, JsonGenerator json) {
     if (m instanceof UserMessage user) {
       json.writeStartObject();
       json.writeStringProperty("type", "message");
       json.writeStringProperty("role", "user");
-      if (user.content().size() == 1 && user.content().get(0) instanceof TextPart only) {
-        json.writeStringProperty("content", only.text());
-      } else {
-        json.writeArrayPropertyStart("content");
-        for (ContentPart p : user.content()) {
-          if (p instanceof TextPart t) {
-            json.writeStartObject();
-            json.writeStringProperty("type", "input_text");
-            json.writeStringProperty("text", t.text());
-            json.writeEndObject();
-          } else if (p instanceof ImagePart img) {
-            json.writeStartObject();
-            json.writeStringProperty("type", "input_image");
-            json.writeStringProperty("image_url", img.url());
-            json.writeStringProperty("detail", img.detail().orElse("auto"));
-            json.writeEndObject();
-          }
-        }
-        json.writeEndArray();
-      }
+      RequestJson.userContent(user, "input_text", ResponsesCodec::imagePart, json);
       json.writeEndObject();
     } else if (m instanceof AssistantMessage a) {
       for (Reasoning r : a.reasoning()) {
@@ -233,10 +203,7 @@ final class ResponsesCodec {
       json.writeObjectPropertyStart("text");
       json.writeObjectPropertyStart("format");
       json.writeStringProperty("type", "json_schema");
-      json.writeStringProperty("name", schema.name());
-      json.writeName("schema");
-      json.writeRawValue(schema.schemaJson());
-      json.writeBooleanProperty("strict", schema.strict());
+      RequestJson.schemaFields(schema, json);
       json.writeEndObject();
       json.writeEndObject();
     }
